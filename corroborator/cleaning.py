@@ -22,7 +22,7 @@ _CAPTION = re.compile(
 _CREDIT_IN_PARENS = re.compile(r"^\(?(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b.{0,100}\)?$", re.I)
 _FURNITURE = re.compile(
     r"^(?:Share(?: this(?: article| story)?| on \w+)?|Subscribe(?: now| to [\w ]{1,40})?|Sign up(?: [\w ]{1,40})?|"
-    r"Follow us(?: on [\w, ]{1,40})?|Click here(?: [\w ]{1,40})?|Read more(?: [\w :]{0,60})?|Advertisement|"
+    r"Follow us(?: on [\w, ]{1,40})?|Click here(?: [\w ]{1,40})?|Read more\b[\w :]{0,60}|Advertisement|"
     r"Skip to (?:main )?content|Most (?:read|viewed|popular)|Related(?: articles| stories)?|"
     r"Copy link|Print|Email|Comments?|Listen to (?:this )?article(?: [\w ]{0,30})?|"
     r"Reuse this content|Topics|Explore more on these topics)[\s.:!]*$",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+import warnings
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
@@ -18,6 +19,14 @@ from dateutil import parser as date_parser
 _YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|2\d{3})(?!\d)")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _SENTINEL = datetime(1, 1, 1)
+_HOUR = 3600
+# Zone abbreviations that news pages print; an ambiguous or unknown one leaves the time naive.
+_ZONES = {
+    "UTC": 0, "GMT": 0, "Z": 0, "BST": _HOUR, "CET": _HOUR, "CEST": 2 * _HOUR, "EET": 2 * _HOUR,
+    "EEST": 3 * _HOUR, "MSK": 3 * _HOUR, "IST": 19800, "JST": 9 * _HOUR, "AEST": 10 * _HOUR,
+    "AEDT": 11 * _HOUR, "EST": -5 * _HOUR, "EDT": -4 * _HOUR, "CST": -6 * _HOUR, "CDT": -5 * _HOUR,
+    "MST": -7 * _HOUR, "MDT": -6 * _HOUR, "PST": -8 * _HOUR, "PDT": -7 * _HOUR,
+}
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -113,12 +122,15 @@ def normalise_date(value: object) -> str | None:
     if not _YEAR.search(text) or len(text) > 80:
         return None
     try:
-        parsed = date_parser.parse(text, default=_SENTINEL, fuzzy=False)
-    except (ValueError, OverflowError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+            parsed = date_parser.parse(text, default=_SENTINEL, fuzzy=False, tzinfos=_ZONES)
+    except (ValueError, OverflowError, TypeError):
         return None
     if parsed.year == 1:
         return None
-    if _HAS_TIME.search(text) or "T" in text:
+    # A midnight with no offset is how extractors spell "date only" (trafilatura's output format).
+    if _HAS_TIME.search(text) and not (parsed.tzinfo is None and text.endswith("00:00:00")):
         return parsed.isoformat()
     return parsed.date().isoformat()
 

@@ -24,20 +24,23 @@ Conversion rules:
 * ``text`` is the detokenised document, one sentence per line (``sentences[i]`` holds the
   ``[start, end)`` character span of sentence number ``i``; sentence numbers are contiguous from 0).
   Tokens are joined with single spaces except around punctuation, clitics, brackets, currency
-  signs and quotes (see :func:`spacing`); PTB quotes ``\\`\\``` and ``''`` become ``"``. The
+  signs and quotes (see :func:`spacing`); PTB quotes (two backticks, two apostrophes) become ``"``. The
   ``ecbplus`` half was tokenised with hyphens, ``/``, apostrophes and decimal points split
   off (``11 - year - old``, ``$2 . 6``, ``Gray ’ s``), so these are glued back there. Sentence 0 of
   every ``ecbplus`` document is the source URL; URL sentences are joined without spaces.
-* ``title`` is the first sentence, or the second when the first looks like a URL.
+* ``title`` is the first sentence, or the next one when the first looks like a URL; dateline
+  lines (``Posted 11/27/2005 7:21 AM``) after the URL are skipped as well.
 * ``mentions`` keeps entity markables only (tags starting with ``HUMAN_``, ``NON_HUMAN_`` or
-  ``LOC_``); ``start``/``end`` cover the first to the last anchored token, so ``text[start:end]``
-  equals ``text`` for every mention.
+  ``LOC_``); ``start``/``end`` cover the first to the last anchored token, so the document's
+  ``text[start:end]`` equals the mention's ``text``. The one mention whose tokens cross a sentence
+  boundary is cut to its last sentence.
 * ``chain``: the ``instance_id`` of the ``TAG_DESCRIPTOR`` targeted by the mention's
   ``CROSS_DOC_COREF`` relation; ``"<doc id>/<target m_id>"`` for ``INTRA_DOC_COREF``-only chains;
   ``"<doc id>/<m_id>"`` for singletons.
 * ``head`` is a simple heuristic (see :func:`head_of`): the last anchored token, ignoring trailing
   punctuation and possessive markers, unless the mention contains ``of``, ``in`` or ``at`` after its
-  first token, in which case the token just before the first such preposition.
+  first token, in which case the token just before the first such preposition; glued quotes and a
+  possessive ``'s`` are stripped from it.
 * ``annotated_sentences`` are the sentence numbers listed for the file in the CSV (``[]`` when the
   CSV lists none).
 """
@@ -82,6 +85,14 @@ DIGIT_GROUP_RIGHT_RE = re.compile(r"^\d{3}(?!\d)")
 SINGLE_LETTER_RE = re.compile(r"^[^\W\d_]$")
 HEAD_STRIP_CHARS = "\"'“”‘’`()[]{},;:"
 POSSESSIVE_SUFFIXES = ("'s", "’s")
+WORD_RE = re.compile(r"[^\W\d_]+")
+# Words allowed in a dateline such as "Posted: Nov 27, 2005 8:20 AM ET Last Updated: ...".
+DATELINE_WORD_RE = re.compile(
+    r"(?:posted|updated|published|last|at|on|[ap]m?|m|gmt|utc|ist|bst|[ecmp][sd]?t"
+    r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+)
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -152,7 +163,7 @@ def normalise_raw(text: str | None) -> str:
 
 
 def surface(raw: str) -> str:
-    """The form of a token in the output text: PTB quotes (also inside tokens) become ``"``."""
+    """Return a token's form in the output text: PTB quotes (also inside tokens) become ``"``."""
     return raw.replace("``", '"').replace("''", '"')
 
 
@@ -198,7 +209,8 @@ def _glued_to_both(raws: Sequence[str], i: int, split_hyphens: bool) -> bool:
         )
     if raw == ",":
         # thousands separators ("$380 , 600"), not dates ("May 3 , 2013") or "6 - foot - 9 , 260"
-        return bool(DIGIT_GROUP_LEFT_RE.match(prev) and DIGIT_GROUP_RIGHT_RE.match(nxt)) and before_prev != "-"
+        grouped = DIGIT_GROUP_LEFT_RE.match(prev) and DIGIT_GROUP_RIGHT_RE.match(nxt)
+        return bool(grouped) and before_prev != "-"
     return False
 
 
@@ -286,6 +298,27 @@ def head_of(forms: Sequence[str]) -> str:
     if cleaned.lower().endswith(POSSESSIVE_SUFFIXES) and len(cleaned) > 2:
         cleaned = cleaned[:-2]
     return cleaned or head
+
+
+def is_dateline(line: str) -> bool:
+    """Whether a line only gives a date or time (``Posted 11/27/2005 7:21 AM``, ``APR 28``)."""
+    words = WORD_RE.findall(line.lower())
+    return any(ch.isdigit() for ch in line) and all(DATELINE_WORD_RE.fullmatch(word) for word in words)
+
+
+def choose_title(sentences: Sequence[str], stats: Stats) -> str:
+    """Pick the title: the first sentence, skipping a leading URL line and then dateline lines.
+
+    Every ``ecbplus`` document starts with its source URL; some follow it with a dateline
+    (``21 July 2013 Last updated at 11:11 GMT``) before the headline. Falls back to the first
+    sentence when all of them would be skipped.
+    """
+    lines = [line.strip() for line in sentences]
+    index = 1 if lines and URL_RE.match(lines[0]) else 0
+    while index < len(lines) and is_dateline(lines[index]):
+        stats.notes["dateline lines skipped when choosing the title"] += 1
+        index += 1
+    return lines[index] if index < len(lines) else lines[0]
 
 
 def read_annotated_sentences(csv_path: Path) -> dict[tuple[int, str], list[int]]:
@@ -428,10 +461,7 @@ def convert_document(key: DocKey, annotated: list[int] | None, stats: Stats) -> 
     mentions.sort(key=lambda m: (m["start"], m["end"], m["type"], m["chain"]))
     _count_overlaps(mentions, stats)
 
-    first = text[sentence_spans[0][0] : sentence_spans[0][1]].strip()
-    title = first
-    if URL_RE.match(first) and len(sentence_spans) > 1:
-        title = text[sentence_spans[1][0] : sentence_spans[1][1]].strip()
+    title = choose_title([text[start:end] for start, end in sentence_spans], stats)
     if annotated is None:
         stats.notes["documents without annotated sentences in the CSV"] += 1
     return DocumentRecord(
@@ -478,7 +508,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"stories:   {len({r['story'] for r in records})}")
     print(f"topics:    {len({r['topic'] for r in records})}")
     print(f"mentions:  {n_mentions}")
-    print(f"chains:    {len(stats.chains_docs)} ({len(cross)} cross-document ids, {len(multi_doc)} spanning documents)")
+    chains = len(stats.chains_docs)
+    print(f"chains:    {chains} ({len(cross)} cross-document ids, {len(multi_doc)} in >1 document)")
     print(f"file:      {args.output} ({size} bytes, {size / 2**20:.2f} MiB)")
     for note, count in sorted(stats.notes.items()):
         print(f"  {note}: {count}")
