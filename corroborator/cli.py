@@ -168,6 +168,37 @@ def settings_command() -> None:
     print_table(["name", "default", "help"], describe_settings())
 
 
+SAMPLE_CORPUS = "data/sample/ecbplus_sample.jsonl"
+
+
+def sample_corpus_path() -> Path:
+    """The bundled demo corpus: ECB+ news articles (CC BY 3.0), several outlets per story."""
+    from importlib import resources
+
+    return Path(str(resources.files("corroborator").joinpath(SAMPLE_CORPUS)))
+
+
+@main.command("demo")
+@click.option("--keep", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the demo database here instead of a temporary file.")
+@click.pass_context
+def demo_command(ctx: click.Context, keep: Path | None) -> None:
+    """Ingest the bundled sample corpus (ECB+, CC BY 3.0) and show its stories."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="corroborator-demo-") as tmp:
+        db = keep or Path(tmp) / "demo.db"
+        settings = ctx.obj.settings.with_overrides(db_path=db)
+        with open_store(db) as store, _progress(enabled=True) as advance:
+            report = ingest(store, [str(sample_corpus_path())], settings, on_result=lambda _: advance())
+        err_console.print(f"demo: {report.count(Status.STORED)} articles ingested into {db}")
+        ctx.obj = AppContext(settings)
+        stories = main.commands.get("stories")
+        if stories is not None:
+            ctx.invoke(stories)
+        err_console.print("Sample articles: ECB+ corpus (Cybulska and Vossen 2014), CC BY 3.0.")
+
+
 @main.group("eval")
 def eval_group() -> None:
     """Score corroborator on labelled data (quality evaluation)."""
