@@ -14,7 +14,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ECBPLUS = Path(__file__).parents[1] / "tests" / "data" / "ecbplus.jsonl"
-OUTLETS = ("Daily Example", "Example Wire", "Morning Post", "Evening Star", "Radio Example", "The Observer Example")
+OUTLETS = (
+    "Daily Example",
+    "Example Wire",
+    "Morning Post",
+    "Evening Star",
+    "Radio Example",
+    "The Observer Example",
+)
 
 
 def ecb_documents() -> list[dict[str, object]]:
@@ -50,7 +57,8 @@ def as_html(article: dict[str, str]) -> str:
 </head><body><header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a>
 <a href="/subscribe">Subscribe</a></nav></header><main><article><h1>{html.escape(article["title"])}</h1>
 {paragraphs}</article></main><aside><h2>Most read</h2><ul><li><a href="/a">Another story</a></li>
-<li><a href="/b">Yet another story</a></li></ul></aside><footer><p>© Example Media</p></footer></body></html>"""
+<li><a href="/b">Yet another story</a></li></ul></aside>
+<footer><p>© Example Media</p></footer></body></html>"""
 
 
 def as_text(article: dict[str, str]) -> str:

@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
-from benchmarks.corpus import articles, as_html, as_text  # noqa: E402
-from corroborator import Settings, Status, ingest, open_store  # noqa: E402
+from benchmarks.corpus import articles, as_html, as_text
+from corroborator import Settings, Status, ingest, open_store
 
 
 def write_corpus(root: Path, count: int) -> dict[str, Path]:
@@ -56,15 +56,24 @@ def time_bare_trafilatura(html_dir: Path) -> float:
     start = time.perf_counter()
     for path in sorted(html_dir.iterdir()):
         trafilatura.bare_extraction(
-            path.read_text("utf-8"), url=None, with_metadata=True, include_comments=False, include_tables=False,
-            date_extraction_params={"extensive_search": False, "original_date": True,
-                                    "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
+            path.read_text("utf-8"),
+            url=None,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params={
+                "extensive_search": False,
+                "original_date": True,
+                "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+            },
         )
     return time.perf_counter() - start
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--n", type=int, default=5000, help="articles per format")
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds for the HTML comparison")
     args = parser.parse_args()
@@ -87,8 +96,10 @@ def main() -> None:
     for name, count, seconds in rows:
         print(f"{name:44} {count:8d} {seconds:8.2f} {count / seconds:10.1f}")
     overhead = statistics.median(ours) / statistics.median(bare) - 1
-    print(f"\nHTML: corroborator's overhead on top of bare trafilatura extraction: {overhead:+.1%} "
-          f"(median of {args.rounds} alternating rounds; goal < +30%)")
+    print(
+        f"\nHTML: corroborator's overhead on top of bare trafilatura extraction: {overhead:+.1%} "
+        f"(median of {args.rounds} alternating rounds; goal < +30%)"
+    )
 
 
 if __name__ == "__main__":

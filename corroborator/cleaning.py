@@ -21,7 +21,8 @@ _CAPTION = re.compile(
 )
 _CREDIT_IN_PARENS = re.compile(r"^\(?(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b.{0,100}\)?$", re.I)
 _FURNITURE = re.compile(
-    r"^(?:Share(?: this(?: article| story)?| on \w+)?|Subscribe(?: now| to [\w ]{1,40})?|Sign up(?: [\w ]{1,40})?|"
+    r"^(?:Share(?: this(?: article| story)?| on \w+)?|Subscribe(?: now| to [\w ]{1,40})?|"
+    r"Sign up(?: [\w ]{1,40})?|"
     r"Follow us(?: on [\w, ]{1,40})?|Click here(?: [\w ]{1,40})?|Read more\b[\w :]{0,60}|Advertisement|"
     r"Skip to (?:main )?content|Most (?:read|viewed|popular)|Related(?: articles| stories)?|"
     r"Copy link|Print|Email|Comments?|Listen to (?:this )?article(?: [\w ]{0,30})?|"
@@ -70,7 +71,7 @@ def _previous_nonblank(lines: list[str], index: int) -> int | None:
 def _is_alt_text(candidate: str, caption: str) -> bool:
     """An image's alt text: a short unpunctuated line that the caption begins with."""
     alt = candidate.strip()
-    return 0 < len(alt) <= 150 and alt[-1] not in ".!?\"”" and caption.strip().startswith(alt)
+    return 0 < len(alt) <= 150 and alt[-1] not in '.!?"”' and caption.strip().startswith(alt)
 
 
 def clean_text(text: str) -> str:

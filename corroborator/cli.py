@@ -12,7 +12,14 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from corroborator import __version__
@@ -50,8 +57,12 @@ class Group(click.Group):
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Database file [default: $CORROBORATOR_DB or ./corroborator.db].")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Database file [default: $CORROBORATOR_DB or ./corroborator.db].",
+)
 @click.version_option(__version__, prog_name="corroborator")
 @click.pass_context
 def main(ctx: click.Context, db: Path | None) -> None:
@@ -65,7 +76,9 @@ def main(ctx: click.Context, db: Path | None) -> None:
 
 @main.command("ingest")
 @click.argument("sources", nargs=-1)
-@click.option("--feed", "feeds", multiple=True, metavar="URL", help="An RSS/Atom feed URL; each entry is fetched.")
+@click.option(
+    "--feed", "feeds", multiple=True, metavar="URL", help="An RSS/Atom feed URL; each entry is fetched."
+)
 @click.option("--outlet", help="Use this outlet for every ingested article.")
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Size limit per file or download [5000000].")
 @click.option("--timeout", type=click.FloatRange(min=0.1), help="Seconds allowed per download [10].")
@@ -74,8 +87,15 @@ def main(ctx: click.Context, db: Path | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON result object per item.")
 @pass_app
 def ingest_command(
-    app: AppContext, sources: tuple[str, ...], feeds: tuple[str, ...], outlet: str | None,
-    max_bytes: int | None, timeout: float | None, allow_private: bool | None, no_group: bool, as_json: bool,
+    app: AppContext,
+    sources: tuple[str, ...],
+    feeds: tuple[str, ...],
+    outlet: str | None,
+    max_bytes: int | None,
+    timeout: float | None,
+    allow_private: bool | None,
+    no_group: bool,
+    as_json: bool,
 ) -> None:
     """Ingest articles from files, directories, URLs, feeds and JSON / JSON Lines.
 
@@ -89,6 +109,7 @@ def ingest_command(
         max_bytes=max_bytes, timeout=timeout, allow_private=allow_private, group=False if no_group else None
     )
     with open_store(settings.db_path) as store, _progress(enabled=not as_json) as advance:
+
         def show(result: IngestResult) -> None:
             advance()
             _print_result(result, as_json)
@@ -108,14 +129,23 @@ def _progress(*, enabled: bool) -> Iterator[Callable[[], None]]:
     if not (enabled and err_console.is_terminal):
         yield lambda: None
         return
-    columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task("ingest", total=None)
         yield lambda: progress.advance(task)
 
 
-_MARKS = {Status.STORED: "[green]stored[/]", Status.DUPLICATE: "[yellow]already stored[/]",
-          Status.FAILED: "[red]failed[/]"}
+_MARKS = {
+    Status.STORED: "[green]stored[/]",
+    Status.DUPLICATE: "[yellow]already stored[/]",
+    Status.FAILED: "[red]failed[/]",
+}
 
 
 def _print_result(result: IngestResult, as_json: bool) -> None:
@@ -179,8 +209,11 @@ def sample_corpus_path() -> Path:
 
 
 @main.command("demo")
-@click.option("--keep", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the demo database here instead of a temporary file.")
+@click.option(
+    "--keep",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the demo database here instead of a temporary file.",
+)
 @click.pass_context
 def demo_command(ctx: click.Context, keep: Path | None) -> None:
     """Ingest the bundled sample corpus (ECB+, CC BY 3.0) and show its stories."""

@@ -58,9 +58,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _strict(data, codec) or _undecodable(codec)
-    for codec in (declared, _meta_charset(data), "utf-8"):
-        if codec and (text := _strict(data, codec)) is not None:
-            return _checked(text)
+    for candidate in (declared, _meta_charset(data), "utf-8"):
+        decoded = _strict(data, candidate) if candidate else None
+        if decoded is not None:
+            return _checked(decoded)
     best = charset_normalizer.from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None or (text := _strict(data, best.encoding)) is None:
         return _undecodable(declared)
@@ -109,14 +110,17 @@ def draft_from_html(html: str, *, origin: str, url: str | None, min_words: int =
     """Extract main text and metadata from an HTML page with trafilatura."""
     import trafilatura  # heavy import, only needed for HTML
 
-    document = trafilatura.bare_extraction(
+    document: Any = trafilatura.bare_extraction(
         html,
         url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
-        date_extraction_params={"extensive_search": False, "original_date": True,
-                                "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
+        date_extraction_params={
+            "extensive_search": False,
+            "original_date": True,
+            "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+        },
     )
     if document is None or not (document.text or "").strip():
         raise InputError("no article text found in the HTML (empty, broken, or not an article page)")

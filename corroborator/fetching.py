@@ -105,7 +105,9 @@ class Fetcher:
         limit = self.settings.max_bytes
         declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > limit:
-            raise FetchError(f"response is {int(declared):,} bytes, over the {limit:,}-byte limit (--max-bytes)")
+            raise FetchError(
+                f"response is {int(declared):,} bytes, over the {limit:,}-byte limit (--max-bytes)"
+            )
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_bytes():

@@ -50,7 +50,9 @@ def ingest(
     return report
 
 
-def ingest_drafts(store: SQLiteStore, drafts: Iterable[ArticleDraft], settings: Settings | None = None) -> IngestReport:
+def ingest_drafts(
+    store: SQLiteStore, drafts: Iterable[ArticleDraft], settings: Settings | None = None
+) -> IngestReport:
     """Store drafts built in Python (an evaluation set, another tool's output) like any source."""
     settings = settings or Settings()
     report = IngestReport()
@@ -98,10 +100,17 @@ def _store_one(store: SQLiteStore, label: str, draft: ArticleDraft | InputError)
         article, created = store.add_article(draft)
     if not created:
         return IngestResult(
-            source=label, status=Status.DUPLICATE, article_id=article.id, title=article.display_title,
-            outlet=article.outlet, message=f"already stored as article {article.id}",
+            source=label,
+            status=Status.DUPLICATE,
+            article_id=article.id,
+            title=article.display_title,
+            outlet=article.outlet,
+            message=f"already stored as article {article.id}",
         )
     return IngestResult(
-        source=label, status=Status.STORED, article_id=article.id, title=article.display_title,
+        source=label,
+        status=Status.STORED,
+        article_id=article.id,
+        title=article.display_title,
         outlet=article.outlet,
     )

@@ -23,10 +23,27 @@ _SENTINEL = datetime(1, 1, 1)
 _HOUR = 3600
 # Zone abbreviations that news pages print; an ambiguous or unknown one leaves the time naive.
 _ZONES = {
-    "UTC": 0, "GMT": 0, "Z": 0, "BST": _HOUR, "CET": _HOUR, "CEST": 2 * _HOUR, "EET": 2 * _HOUR,
-    "EEST": 3 * _HOUR, "MSK": 3 * _HOUR, "IST": 19800, "JST": 9 * _HOUR, "AEST": 10 * _HOUR,
-    "AEDT": 11 * _HOUR, "EST": -5 * _HOUR, "EDT": -4 * _HOUR, "CST": -6 * _HOUR, "CDT": -5 * _HOUR,
-    "MST": -7 * _HOUR, "MDT": -6 * _HOUR, "PST": -8 * _HOUR, "PDT": -7 * _HOUR,
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "BST": _HOUR,
+    "CET": _HOUR,
+    "CEST": 2 * _HOUR,
+    "EET": 2 * _HOUR,
+    "EEST": 3 * _HOUR,
+    "MSK": 3 * _HOUR,
+    "IST": 19800,
+    "JST": 9 * _HOUR,
+    "AEST": 10 * _HOUR,
+    "AEDT": 11 * _HOUR,
+    "EST": -5 * _HOUR,
+    "EDT": -4 * _HOUR,
+    "CST": -6 * _HOUR,
+    "CDT": -5 * _HOUR,
+    "MST": -7 * _HOUR,
+    "MDT": -6 * _HOUR,
+    "PST": -8 * _HOUR,
+    "PDT": -7 * _HOUR,
 }
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -39,9 +56,18 @@ _DATELINE = re.compile(
     r"\s*\((?P<agency>[A-Za-z][A-Za-z&.' -]{0,30}[A-Za-z.])\)\s*[:\-–—]"
 )
 _FRONT_MATTER_KEYS = {
-    "title": "title", "headline": "title", "outlet": "outlet", "source": "outlet",
-    "publisher": "outlet", "published": "published", "date": "published", "author": "author",
-    "by": "author", "url": "url", "language": "language", "lang": "language",
+    "title": "title",
+    "headline": "title",
+    "outlet": "outlet",
+    "source": "outlet",
+    "publisher": "outlet",
+    "published": "published",
+    "date": "published",
+    "author": "author",
+    "by": "author",
+    "url": "url",
+    "language": "language",
+    "lang": "language",
 }
 _FRONT_LINE = re.compile(r"^(?P<key>[A-Za-z]+)\s*:\s*(?P<value>.*\S)\s*$")
 
@@ -118,26 +144,31 @@ def normalise_date(value: object) -> str | None:
     if isinstance(value, time.struct_time):
         return datetime(*value[:6]).isoformat()
     if isinstance(value, datetime):
-        if value.tzinfo is None and value.time() == datetime.min.time():
-            return value.date().isoformat()
-        return value.isoformat()
+        return _iso(value)
     text = str(value).strip()
     if not _YEAR.search(text) or len(text) > 80:
         return None
     if _ISO_DATE.match(text):  # fast path for the machine-written dates most pages carry
-        return text if len(text) == 10 else normalise_date(datetime.fromisoformat(text))
+        return text if len(text) == 10 else _iso(datetime.fromisoformat(text))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
             parsed = date_parser.parse(text, default=_SENTINEL, fuzzy=False, tzinfos=_ZONES)
     except (ValueError, OverflowError, TypeError):
         return None
-    if parsed.year == 1:
+    if not isinstance(parsed, datetime) or parsed.year == 1:
         return None
     # A midnight with no offset is how extractors spell "date only" (trafilatura's output format).
     if _HAS_TIME.search(text) and not (parsed.tzinfo is None and text.endswith("00:00:00")):
-        return parsed.isoformat()
-    return parsed.date().isoformat()
+        return str(parsed.isoformat())
+    return str(parsed.date().isoformat())
+
+
+def _iso(moment: datetime) -> str:
+    """ISO-8601; a naive midnight is a date without a time of day."""
+    if moment.tzinfo is None and moment.time() == datetime.min.time():
+        return moment.date().isoformat()
+    return moment.isoformat()
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -185,8 +216,8 @@ def looks_like_headline(line: str) -> bool:
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (py3langid on its first 600 characters).
 
-    Six hundred characters (several sentences) are plenty for a language's word statistics, and the cost grows with
-    the sample: this is the largest share of ingest's own time.
+    Six hundred characters (several sentences) are plenty for a language's word statistics, and
+    the cost grows with the sample: this is the largest share of ingest's own time.
     """
     sample = text[:600]
     if len(sample.split()) < 3:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -63,12 +64,12 @@ class SourceExpander:
 
     def expand(self, sources: Iterable[str], feeds: Iterable[str] = ()) -> Iterator[Item]:
         for feed in feeds:
-            yield from self._guard(feed, lambda feed=feed: self.feed_url(feed))
+            yield from self._guard(feed, partial(self.feed_url, feed))
         for source in sources:
             if is_url(source):
-                yield from self._guard(source, lambda source=source: self.url(source))
+                yield from self._guard(source, partial(self.url, source))
             else:
-                yield from self._guard(source, lambda source=source: self.path(Path(source), explicit=True))
+                yield from self._guard(source, partial(self.path, Path(source)))
 
     def _guard(self, label: str, expand: Callable[[], Iterator[Item]]) -> Iterator[Item]:
         try:
@@ -92,7 +93,7 @@ class SourceExpander:
     def feed_entries(self, data: bytes, *, label: str) -> Iterator[Item]:
         for entry in parse_feed(data, label=label):
             entry_label = entry.link or f"{label} entry {entry.position}"
-            yield Item(entry_label, lambda entry=entry: self._entry_draft(entry))
+            yield Item(entry_label, partial(self._entry_draft, entry))
 
     def _entry_draft(self, entry: FeedEntry) -> ArticleDraft:
         if not entry.link:
@@ -104,13 +105,13 @@ class SourceExpander:
         return draft_from_html(html, origin=origin, url=fetched.url, min_words=self.settings.min_words)
 
     # -- files and directories --------------------------------------------------------------
-    def path(self, path: Path, *, explicit: bool) -> Iterator[Item]:
+    def path(self, path: Path) -> Iterator[Item]:
         if path.is_dir():
             yield from self.directory(path)
         elif not path.exists():
             raise InputError("no such file or directory")
         else:
-            yield from self.file(path, explicit=explicit)
+            yield from self.file(path)
 
     def directory(self, root: Path) -> Iterator[Item]:
         """Every readable file under `root` with a known extension, in sorted order; hidden ones skipped."""
@@ -118,13 +119,13 @@ class SourceExpander:
         for path in sorted(root.rglob("*")):
             hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
             if path.is_file() and not hidden and path.suffix.lower() in known:
-                yield from self._guard(str(path), lambda path=path: self.file(path, explicit=False))
+                yield from self._guard(str(path), partial(self.file, path))
 
     def _known_extensions(self) -> set[str]:
         s = self.settings
         return {*s.extensions_text, *s.extensions_html, *s.extensions_json, *s.extensions_feed}
 
-    def file(self, path: Path, *, explicit: bool) -> Iterator[Item]:
+    def file(self, path: Path) -> Iterator[Item]:
         data = self._read_bounded(path)
         kind = self._file_kind(path, data)
         label = str(path)
@@ -133,11 +134,17 @@ class SourceExpander:
         elif kind == "feed":
             yield from self.feed_entries(data, label=label)
         elif kind == "html":
-            yield Item(label, lambda: draft_from_html(decode_bytes(data), origin=label, url=None,
-                                                      min_words=self.settings.min_words))
+            yield Item(
+                label,
+                lambda: draft_from_html(
+                    decode_bytes(data), origin=label, url=None, min_words=self.settings.min_words
+                ),
+            )
         else:
-            yield Item(label, lambda: draft_from_text(decode_bytes(data), origin=label,
-                                                      min_words=self.settings.min_words))
+            yield Item(
+                label,
+                lambda: draft_from_text(decode_bytes(data), origin=label, min_words=self.settings.min_words),
+            )
 
     def _read_bounded(self, path: Path) -> bytes:
         size = path.stat().st_size
@@ -154,8 +161,11 @@ class SourceExpander:
         """Decide by extension; sniff the content for unknown ones."""
         suffix = path.suffix.lower()
         s = self.settings
-        for kind, extensions in (("text", s.extensions_text), ("html", s.extensions_html),
-                                 ("json", s.extensions_json)):
+        for kind, extensions in (
+            ("text", s.extensions_text),
+            ("html", s.extensions_html),
+            ("json", s.extensions_json),
+        ):
             if suffix in extensions:
                 return kind
         if suffix in s.extensions_feed or looks_like_feed(data):
@@ -207,8 +217,9 @@ class SourceExpander:
         known = {name: _as_text(value) for name, value in values.items()}
         if known.get("outlet") and "." in str(known["outlet"]) and " " not in str(known["outlet"]):
             known["outlet"] = outlet_from_url("https://" + str(known["outlet"]))
-        return draft_from_text(text, origin=known.get("url") or label, min_words=self.settings.min_words,
-                               **known)
+        return draft_from_text(
+            text, origin=known.get("url") or label, min_words=self.settings.min_words, **known
+        )
 
 
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:

@@ -31,8 +31,14 @@ def to_article(doc: dict[str, object]) -> dict[str, object] | None:
     while body and (date := normalise_date(_DATE_PREFIX.sub("", body[0]).split(" Last ")[0])):
         published = published or date
         body = body[1:]
-    return {"url": url, "title": title, "text": "\n".join(body), "published": published,
-            "story": doc["story"], "license": "CC BY 3.0, ECB+ corpus (Cybulska and Vossen 2014)"}
+    return {
+        "url": url,
+        "title": title,
+        "text": "\n".join(body),
+        "published": published,
+        "story": doc["story"],
+        "license": "CC BY 3.0, ECB+ corpus (Cybulska and Vossen 2014)",
+    }
 
 
 def main(source: Path, target: Path) -> None:

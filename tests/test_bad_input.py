@@ -52,7 +52,9 @@ def test_undecodable_bytes(store: SQLiteStore, settings: Settings, tmp_path: Pat
     assert "undecodable bytes" in _message(_ingest_with_good(store, settings, noise))
 
 
-def test_legacy_encoding_is_detected_not_refused(store: SQLiteStore, settings: Settings, tmp_path: Path) -> None:
+def test_legacy_encoding_is_detected_not_refused(
+    store: SQLiteStore, settings: Settings, tmp_path: Path
+) -> None:
     latin = tmp_path / "latin1.txt"
     latin.write_bytes("The café on the Boulevard Saint-Germain reopened on Tuesday.".encode("cp1252"))
 
@@ -103,18 +105,27 @@ def test_missing_file(store: SQLiteStore, settings: Settings, tmp_path: Path) ->
 
 def test_broken_json_lines_fail_alone(store: SQLiteStore, settings: Settings, tmp_path: Path) -> None:
     path = tmp_path / "mixed.jsonl"
-    path.write_text("\n".join([
-        json.dumps({"text": "The first article is fine and has words."}),
-        '{"text": "cut off in the mid',
-        json.dumps({"title": "no text here"}),
-        json.dumps(["not", "an", "object"]),
-        json.dumps({"text": "The last article is fine too."}),
-    ]))
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps({"text": "The first article is fine and has words."}),
+                '{"text": "cut off in the mid',
+                json.dumps({"title": "no text here"}),
+                json.dumps(["not", "an", "object"]),
+                json.dumps({"text": "The last article is fine too."}),
+            ]
+        )
+    )
 
     report = ingest(store, [str(path)], settings)
 
-    assert [r.status for r in report.results] == [Status.STORED, Status.FAILED, Status.FAILED, Status.FAILED,
-                                                  Status.STORED]
+    assert [r.status for r in report.results] == [
+        Status.STORED,
+        Status.FAILED,
+        Status.FAILED,
+        Status.FAILED,
+        Status.STORED,
+    ]
     assert "invalid JSON" in (report.results[1].message or "")
     assert "needs a non-empty 'text' or 'maintext'" in (report.results[2].message or "")
     assert "expected a JSON object, got list" in (report.results[3].message or "")
@@ -128,7 +139,9 @@ def test_feed_file_that_is_not_a_feed(store: SQLiteStore, settings: Settings, tm
     assert "not a valid RSS/Atom feed" in _message(_ingest_with_good(store, settings, fake))
 
 
-def test_failed_items_leave_the_database_consistent(store: SQLiteStore, settings: Settings, tmp_path: Path) -> None:
+def test_failed_items_leave_the_database_consistent(
+    store: SQLiteStore, settings: Settings, tmp_path: Path
+) -> None:
     ingest(store, [GOOD, str(tmp_path / "missing.txt")], settings)
 
     rows = store.conn.execute("PRAGMA integrity_check").fetchone()[0]

@@ -26,7 +26,7 @@ def test_ingest_then_list(tmp_path: Path) -> None:
 
     code, out, _ = _run(db, "articles", "--json")
     listed = json.loads(out)["articles"]
-    assert [a["outlet"] for a in listed][0] == "ANI"
+    assert listed[0]["outlet"] == "ANI"
     assert {"id", "origin", "outlet", "title", "published", "language", "words"} <= set(listed[0])
 
 

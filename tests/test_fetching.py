@@ -43,7 +43,9 @@ def test_feed_entries_are_fetched_and_broken_entries_reported(
     assert wire.title == "Thousands evacuated as Alder River floods Riverton"
 
 
-def test_a_feed_url_given_as_a_plain_source_is_recognised(store: SQLiteStore, settings: Settings, site: str) -> None:
+def test_a_feed_url_given_as_a_plain_source_is_recognised(
+    store: SQLiteStore, settings: Settings, site: str
+) -> None:
     report = ingest(store, [f"{site}/site/feed.xml"], settings)
 
     assert report.count(Status.STORED) == 2
@@ -58,7 +60,9 @@ def test_feed_file_on_disk(store: SQLiteStore, settings: Settings, site: str, tm
     assert report.count(Status.STORED) == 2
 
 
-def test_private_addresses_are_refused_unless_allowed(store: SQLiteStore, settings: Settings, site: str) -> None:
+def test_private_addresses_are_refused_unless_allowed(
+    store: SQLiteStore, settings: Settings, site: str
+) -> None:
     strict = settings.with_overrides(allow_private=False)
 
     report = ingest(store, [f"{site}/site/flood-wire.html"], strict)
@@ -70,8 +74,15 @@ def test_private_addresses_are_refused_unless_allowed(store: SQLiteStore, settin
 
 
 @pytest.mark.parametrize(
-    "url", ["http://10.1.2.3/x", "http://192.168.0.1/", "http://169.254.169.254/latest/meta-data", "http://[::1]/",
-            "http://localhost/", "http://0.0.0.0/"]
+    "url",
+    [
+        "http://10.1.2.3/x",
+        "http://192.168.0.1/",
+        "http://169.254.169.254/latest/meta-data",
+        "http://[::1]/",
+        "http://localhost/",
+        "http://0.0.0.0/",
+    ],
 )
 def test_private_ranges_and_metadata_endpoints_are_refused(url: str) -> None:
     with pytest.raises(FetchError, match="loopback/private"):
@@ -97,8 +108,12 @@ def test_redirect_loop_is_bounded(settings: Settings, site: str) -> None:
         fetcher.fetch(f"{site}/loop")
 
 
-@pytest.mark.parametrize(("code", "words"), [(404, "HTTP 404 Not Found"), (500, "HTTP 500 Internal Server Error")])
-def test_http_errors_are_reported(store: SQLiteStore, settings: Settings, site: str, code: int, words: str) -> None:
+@pytest.mark.parametrize(
+    ("code", "words"), [(404, "HTTP 404 Not Found"), (500, "HTTP 500 Internal Server Error")]
+)
+def test_http_errors_are_reported(
+    store: SQLiteStore, settings: Settings, site: str, code: int, words: str
+) -> None:
     report = ingest(store, [f"{site}/status/{code}", f"{site}/site/flood-wire.html"], settings)
 
     assert words in (report.results[0].message or "")
@@ -119,7 +134,9 @@ def test_slow_server_times_out(store: SQLiteStore, settings: Settings, site: str
 
 
 @pytest.mark.parametrize("route", ["/big", "/big-chunked"])
-def test_oversized_downloads_are_cut_off(store: SQLiteStore, settings: Settings, site: str, route: str) -> None:
+def test_oversized_downloads_are_cut_off(
+    store: SQLiteStore, settings: Settings, site: str, route: str
+) -> None:
     report = ingest(store, [f"{site}{route}"], settings.with_overrides(max_bytes=100_000))
 
     assert "over the 100,000-byte limit" in (report.results[0].message or "")

@@ -18,7 +18,10 @@ def test_seeds_directory_is_stored_with_outlets_and_titles(store: SQLiteStore, s
     articles = store.list_articles()
     assert articles[0].outlet == "ANI"  # from the dateline "Moscow [Russia], February 6 (ANI):"
     assert articles[0].title is None  # its first line is a dateline paragraph, not a headline
-    assert articles[1].title == "Russian General Vladimir Alekseev shot multiple times in Moscow, Kremlin confirms"
+    assert (
+        articles[1].title
+        == "Russian General Vladimir Alekseev shot multiple times in Moscow, Kremlin confirms"
+    )
     assert all(a.language == "en" for a in articles)
 
 
@@ -61,24 +64,47 @@ def test_text_file_header_sets_metadata(store: SQLiteStore, settings: Settings, 
     ingest(store, [str(path)], settings)
     article = store.list_articles()[0]
 
-    assert (article.title, article.outlet, article.author) == ("Council approves budget", "Town Crier", "A. Writer")
+    assert (article.title, article.outlet, article.author) == (
+        "Council approves budget",
+        "Town Crier",
+        "A. Writer",
+    )
     assert article.published == "2026-01-05T10:00:00+01:00"
     assert article.text == "The council approved the budget on Monday by seven votes to two."
 
 
-def test_jsonl_with_our_fields_and_news_please_fields(store: SQLiteStore, settings: Settings, tmp_path: Path) -> None:
+def test_jsonl_with_our_fields_and_news_please_fields(
+    store: SQLiteStore, settings: Settings, tmp_path: Path
+) -> None:
     path = tmp_path / "articles.jsonl"
-    ours = {"url": "https://example.org/a", "title": "A", "text": "Officials said the bridge will reopen in May.",
-            "outlet": "Example Post", "published": "2026-02-01", "author": "Kim", "language": "en"}
-    news_please = {"url": "https://www.reuters.com/b", "title": "B", "maintext": "The bridge stays shut until May.",
-                   "source_domain": "reuters.com", "date_publish": "2026-02-02 08:15:00", "authors": ["Lee", "Ng"]}
+    ours = {
+        "url": "https://example.org/a",
+        "title": "A",
+        "text": "Officials said the bridge will reopen in May.",
+        "outlet": "Example Post",
+        "published": "2026-02-01",
+        "author": "Kim",
+        "language": "en",
+    }
+    news_please = {
+        "url": "https://www.reuters.com/b",
+        "title": "B",
+        "maintext": "The bridge stays shut until May.",
+        "source_domain": "reuters.com",
+        "date_publish": "2026-02-02 08:15:00",
+        "authors": ["Lee", "Ng"],
+    }
     path.write_text(json.dumps(ours) + "\n\n" + json.dumps(news_please) + "\n")
 
     report = ingest(store, [str(path)], settings)
     first, second = store.list_articles()
 
     assert [r.source for r in report.results] == [f"{path}:1", f"{path}:3"]
-    assert (first.outlet, first.published, first.origin) == ("Example Post", "2026-02-01", "https://example.org/a")
+    assert (first.outlet, first.published, first.origin) == (
+        "Example Post",
+        "2026-02-01",
+        "https://example.org/a",
+    )
     assert (second.outlet, second.published, second.author) == ("Reuters", "2026-02-02T08:15:00", "Lee, Ng")
 
 

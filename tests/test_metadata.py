@@ -70,8 +70,13 @@ def test_normalise_date(value: str, iso: str | None) -> None:
     assert normalise_date(value) == iso
 
 
-@given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2099, 12, 31),
-                    timezones=st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30))])))
+@given(
+    st.datetimes(
+        min_value=datetime(1900, 1, 1),
+        max_value=datetime(2099, 12, 31),
+        timezones=st.sampled_from([UTC, timezone(timedelta(hours=5, minutes=30))]),
+    )
+)
 def test_aware_datetimes_round_trip(moment: datetime) -> None:
     moment = moment.replace(microsecond=0, second=max(moment.second, 1))
     assert normalise_date(moment.isoformat()) == moment.isoformat()
@@ -84,7 +89,9 @@ def test_a_date_without_year_is_never_completed_from_today(month: str, day: int)
 
 def test_first_line_title_only_when_it_reads_like_a_headline() -> None:
     assert split_title("Council approves budget\nThe council voted on Monday.") == (
-        "Council approves budget", "The council voted on Monday.")
+        "Council approves budget",
+        "The council voted on Monday.",
+    )
     dateline = "LONDON (Reuters) - Prices rose. Analysts said so.\nMore text."
     assert split_title(dateline) == (None, dateline)
     assert not looks_like_headline("The council met. It voted to approve the budget on Monday.")

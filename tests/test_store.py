@@ -57,7 +57,7 @@ def test_item_savepoint_undoes_only_that_item(store: SQLiteStore) -> None:
 
 
 def test_missing_database_is_a_clear_error_when_not_creating(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="no database at .*ingest some articles first"):
+    with pytest.raises(StoreError, match=r"no database at .*ingest some articles first"):
         open_store(tmp_path / "absent.db", create=False)
 
 
