@@ -46,7 +46,8 @@ def time_ingest(source: Path, workdir: Path, label: str) -> tuple[float, int]:
         start = time.perf_counter()
         report = ingest(store, [str(source)], settings)
         elapsed = time.perf_counter() - start
-    return elapsed, report.count(Status.STORED)
+    assert report.count(Status.FAILED) == 0, [r.message for r in report.results if r.message][:3]
+    return elapsed, len(report.results)
 
 
 def time_bare_trafilatura(html_dir: Path) -> float:
@@ -92,7 +93,7 @@ def main() -> None:
             ours.append(elapsed)
         rows.append(("trafilatura.bare_extraction only (html)", args.n, statistics.median(bare)))
         rows.append(("corroborator ingest (html)", stored, statistics.median(ours)))
-    print(f"{'run':44} {'articles':>8} {'seconds':>8} {'articles/s':>10}")
+    print(f"{'run':44} {'items':>8} {'seconds':>8} {'items/s':>10}")
     for name, count, seconds in rows:
         print(f"{name:44} {count:8d} {seconds:8.2f} {count / seconds:10.1f}")
     overhead = statistics.median(ours) / statistics.median(bare) - 1

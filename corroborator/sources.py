@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from corroborator.errors import InputError
 from corroborator.extraction import decode_bytes, draft_from_html, draft_from_text, sniff_binary
@@ -32,6 +32,9 @@ _JSON_FIELDS = {
     "author": ("author", "authors"),
     "language": ("language",),
 }
+
+
+JSON_LINES = (".jsonl", ".ndjson")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +129,9 @@ class SourceExpander:
         return {*s.extensions_text, *s.extensions_html, *s.extensions_json, *s.extensions_feed}
 
     def file(self, path: Path) -> Iterator[Item]:
+        if path.suffix.lower() in JSON_LINES:
+            yield from self.json_lines_file(path)
+            return
         data = self._read_bounded(path)
         kind = self._file_kind(path, data)
         label = str(path)
@@ -178,6 +184,18 @@ class SourceExpander:
         return "json" if head.startswith((b"{", b"[")) else "text"
 
     # -- JSON ------------------------------------------------------------------------------
+    def json_lines_file(self, path: Path) -> Iterator[Item]:
+        """Stream a JSON Lines file: the size limit applies to each line, not to the file."""
+        limit = self.settings.max_bytes
+        with path.open("rb") as handle:
+            for number, raw in enumerate(iter(partial(handle.readline, limit + 1), b""), start=1):
+                label = f"{path}:{number}"
+                if len(raw) > limit and not raw.endswith(b"\n"):
+                    _skip_rest_of_line(handle)
+                    yield failed(label, InputError(f"line is over the {limit:,}-byte limit (--max-bytes)"))
+                elif raw.strip():
+                    yield self._line_item(_decode_line(raw), label)
+
     def json_items(self, data: bytes, *, label: str, lines: bool) -> Iterator[Item]:
         """One item per JSON Lines line, or per object of a JSON array / single object."""
         text = decode_bytes(data)
@@ -220,6 +238,19 @@ class SourceExpander:
         return draft_from_text(
             text, origin=known.get("url") or label, min_words=self.settings.min_words, **known
         )
+
+
+def _skip_rest_of_line(handle: BinaryIO) -> None:
+    while (chunk := handle.readline(1 << 20)) and not chunk.endswith(b"\n"):
+        pass
+
+
+def _decode_line(raw: bytes) -> str:
+    """JSON is UTF-8 by standard; anything else goes through the usual detection."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_bytes(raw)
 
 
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:

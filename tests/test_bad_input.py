@@ -166,3 +166,18 @@ def test_interrupted_ingest_leaves_no_half_written_chunk(store: SQLiteStore, set
 
     rerun = ingest(store, [str(SEEDS)], small_chunks)
     assert [r.status for r in rerun.results] == [Status.DUPLICATE, Status.DUPLICATE, Status.STORED]
+
+
+def test_json_lines_limit_applies_per_line_not_per_file(
+    store: SQLiteStore, settings: Settings, tmp_path: Path
+) -> None:
+    path = tmp_path / "big.jsonl"
+    lines = [json.dumps({"text": f"Report number {n} says the river rose overnight."}) for n in range(40)]
+    lines[5] = json.dumps({"text": "huge " * 500})
+    path.write_text("\n".join(lines) + "\n")
+
+    report = ingest(store, [str(path)], settings.with_overrides(max_bytes=1_000))
+
+    assert path.stat().st_size > 1_000
+    assert report.count(Status.STORED) == 39
+    assert report.results[5].message == "line is over the 1,000-byte limit (--max-bytes)"
