@@ -214,9 +214,17 @@ def sample_corpus_path() -> Path:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the demo database here instead of a temporary file.",
 )
+@click.option("--serve/--no-serve", default=True, help="Serve the web app after ingest [serve].")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port of the web app.")
+@click.option(
+    "-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="Write an HTML report per story here."
+)
 @click.pass_context
-def demo_command(ctx: click.Context, keep: Path | None) -> None:
-    """Ingest the bundled sample corpus (ECB+, CC BY 3.0) and show its stories."""
+def demo_command(ctx: click.Context, keep: Path | None, serve: bool, port: int, output: Path | None) -> None:
+    """Ingest the bundled sample corpus (ECB+, CC BY 3.0), show its stories, then serve the web app.
+
+    With --no-serve -o DIR it writes an HTML report per story and an index.html there instead.
+    """
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="corroborator-demo-") as tmp:
@@ -230,11 +238,29 @@ def demo_command(ctx: click.Context, keep: Path | None) -> None:
         if stories is not None:
             ctx.invoke(stories)
         err_console.print("Sample articles: ECB+ corpus (Cybulska and Vossen 2014), CC BY 3.0.")
+        from corroborator.cli_web import demo_reports, demo_serve
+
+        if output is not None:
+            demo_reports(settings, output)
+        if serve:
+            demo_serve(settings, port)
 
 
 @main.group("eval")
 def eval_group() -> None:
     """Score corroborator on labelled data (quality evaluation)."""
+
+
+from corroborator.cli_dossier import dossier_command  # noqa: E402 - stage commands
+from corroborator.cli_stories import eval_clustering, regroup_command, stories  # noqa: E402
+
+main.add_command(dossier_command)
+from corroborator.cli_web import serve_command  # noqa: E402 - stage commands
+
+main.add_command(stories)
+main.add_command(serve_command)
+main.add_command(regroup_command)
+eval_group.add_command(eval_clustering)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,319 @@
+"""Aligning statements across a story's articles into facts.
+
+Each statement is described by its content words (lemmas of nouns, verbs, adjectives, names) and
+the entities it names, weighted by rarity in the story (IDF), leaving out its attribution phrase
+and its values (years, numbers, body parts): those are what conflicts are made of, so two reports
+that differ only in a value still count as being *about the same thing*.
+
+Candidate pairs come from an inverted index over the rarer features (blocking), so the cost grows
+with the number of statements that share a rare word, not with all pairs. Pairs above the
+threshold are joined greedily, strongest first, with two guards: the joined group must stay
+similar on average (no chaining through one long sentence), and statements whose values
+contradict each other are never joined (they become a conflict instead).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from corroborator.parsed import ParsedArticle
+from corroborator.statements import Statement
+from corroborator.values import Value, statement_values
+
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+STOP_LEMMAS = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "say",
+        "tell",
+        "report",
+        "also",
+        "other",
+        "more",
+        "many",
+        "such",
+        "late",
+        "new",
+        "accord",
+        "include",
+        "make",
+        "take",
+        "get",
+        "go",
+        "come",
+        "add",
+        "write",
+        "state",
+        "according",
+        "time",
+        "year",
+        "day",
+        "people",
+        "official",
+        "news",
+        "source",
+        "medium",
+        "agency",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AlignmentSettings:
+    """Thresholds of the alignment; the defaults are documented in docs/dossier.md."""
+
+    same_fact: float = 0.42  # weighted Dice similarity above which two statements say the same thing
+    same_article: float = 0.7  # a stricter bar for two statements of one article
+    average_floor: float = 0.3  # a statement joins a fact only if this similar to its members on average
+    max_block_share: float = 0.3  # features in more statements than this share do not create candidates
+    conflict_about: float = 0.2  # similarity above which two statements' years or numbers are comparable
+
+
+@dataclass(slots=True)
+class Described:
+    """A statement with what alignment and conflict detection compare."""
+
+    statement: Statement
+    terms: frozenset[str]
+    entities: frozenset[str]
+    values: tuple[Value, ...]
+    negated: bool = False
+    origin: str = ""
+    article_outlet: str = ""
+    weights: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return self.statement.article_id, self.statement.index
+
+
+def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[int, int], str]) -> Described:
+    """Content terms (entity ids replace the words of a name), entities and values of a statement."""
+    values = statement_values(parsed, statement.start, statement.end)
+    skip = _attribution_chars(statement)
+    value_chars = {c for v in values for c in range(v.start, v.end)}
+    terms: set[str] = set()
+    entities: set[str] = set()
+    negated = False
+    for mention in parsed.entities_in(statement.start, statement.end):
+        entity = entity_of.get((parsed.id, mention.start))
+        if entity and mention.start not in skip:
+            entities.add(entity)
+            terms.add("E:" + entity)
+    named = {c for m in parsed.entities_in(statement.start, statement.end) for c in range(m.start, m.end)}
+    for i in parsed.tokens_between(statement.start, statement.end):
+        token = parsed.tokens[i]
+        if token.start in skip:
+            continue
+        lemma = token.lemma.lower()
+        negated = (
+            negated
+            or token.dep == "neg"
+            or (lemma in ("no", "none", "nobody") and token.dep in ("det", "nsubj"))
+        )
+        if token.start in value_chars or token.start in named:
+            continue
+        if token.pos in CONTENT_POS and lemma not in STOP_LEMMAS and len(lemma) > 1 and lemma.isalpha():
+            terms.add(lemma)
+    terms.update(_value_terms(values))
+    return Described(statement, frozenset(terms), frozenset(entities), tuple(values), negated)
+
+
+def _value_terms(values: Sequence[Value]) -> set[str]:
+    """Exact years and counts as features: two reports giving the same figure share a rare term."""
+    terms = set()
+    for value in values:
+        if value.kind == "year" or (value.kind == "number" and value.low == value.high and value.low >= 10):
+            terms.add(f"{value.kind[0].upper()}:{value.low:g}")
+    return terms
+
+
+def _attribution_chars(statement: Statement) -> set[int]:
+    attribution = statement.attribution
+    if attribution is None or attribution.inherited or attribution.phrase_start < statement.start:
+        return set()
+    return set(range(attribution.phrase_start, attribution.phrase_end))
+
+
+def weigh(described: Sequence[Described]) -> None:
+    """IDF weights of every statement's terms within the story."""
+    frequency = Counter(term for d in described for term in d.terms)
+    total = len(described)
+    for d in described:
+        d.weights = {t: math.log((total + 1) / (frequency[t] + 0.5)) for t in d.terms}
+
+
+def similarity(a: Described, b: Described) -> float:
+    """Mean of the weighted Dice and overlap coefficients of two statements' terms.
+
+    Dice alone punishes the longer of two reports for its extra detail; the overlap coefficient
+    alone lets a short statement match any long one that contains its words. The mean of the two
+    keeps both in check.
+    """
+    shared = sum(min(a.weights[t], b.weights[t]) for t in a.terms & b.terms)
+    weight_a, weight_b = sum(a.weights.values()), sum(b.weights.values())
+    if not weight_a or not weight_b:
+        return 0.0
+    dice = 2 * shared / (weight_a + weight_b)
+    overlap = shared / min(weight_a, weight_b)
+    return (dice + overlap) / 2
+
+
+def candidate_pairs(described: Sequence[Described], settings: AlignmentSettings) -> list[tuple[int, int]]:
+    """Pairs of statements sharing at least one feature that is not too common (blocking)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for position, d in enumerate(described):
+        for term in d.terms:
+            index[term].append(position)
+    limit = max(3, int(settings.max_block_share * len(described)))
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) <= limit:
+            pairs.update((a, b) for n, a in enumerate(members) for b in members[n + 1 :])
+    return sorted(pairs)
+
+
+def find_clashes(described: Sequence[Described], settings: AlignmentSettings) -> list[tuple[int, int]]:
+    """Pairs of statements, from different sources, that give incompatible values for one question.
+
+    Blocking is by value kind and anchor (every statement with a year of an election, every
+    statement naming an injured body part), so rare conflicts are found even between statements
+    that share only a common name.
+    """
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for position, d in enumerate(described):
+        for key in sorted({(v.kind, v.anchor) for v in d.values if v.anchor}):
+            index[key].append(position)
+    clashes: set[tuple[int, int]] = set()
+    for members in index.values():
+        for n, a in enumerate(members):
+            for b in members[n + 1 :]:
+                first, second = described[a], described[b]
+                comparable = _independent(first, second) and _about_same(first, second, settings)
+                if comparable and values_conflict(first, second):
+                    clashes.add((a, b))
+    return sorted(clashes)
+
+
+def _independent(a: Described, b: Described) -> bool:
+    """Two statements can contradict only if they come from different articles or sources."""
+    return a.statement.article_id != b.statement.article_id or a.origin != b.origin
+
+
+def _about_same(a: Described, b: Described, settings: AlignmentSettings) -> bool:
+    """Injuries: the same person is named. Years and numbers: the statements are similar enough."""
+    if any(v.kind == "body part" for v in a.values) and any(v.kind == "body part" for v in b.values):
+        return bool(a.entities & b.entities)
+    return similarity(a, b) >= settings.conflict_about
+
+
+def values_conflict(a: Described, b: Described) -> list[tuple[Value, Value]]:
+    """Pairs of values answering the same question differently (same kind and anchor)."""
+    clashes = []
+    for kind in ("year", "number"):
+        for va in (v for v in a.values if v.kind == kind and v.anchor):
+            same = [vb for vb in b.values if vb.kind == kind and vb.anchor == va.anchor]
+            if same and not any(va.compatible(vb) for vb in same):
+                clashes.append((va, same[0]))
+    parts_a = {v.text.lower() for v in a.values if v.kind == "body part"}
+    parts_b = {v.text.lower() for v in b.values if v.kind == "body part"}
+    if parts_a and parts_b and not (parts_a <= parts_b or parts_b <= parts_a):
+        first_a = next(v for v in a.values if v.kind == "body part")
+        first_b = next(v for v in b.values if v.kind == "body part")
+        clashes.append((first_a, first_b))
+    return clashes
+
+
+@dataclass(slots=True)
+class _Groups:
+    """Union-find whose roots remember their members, for the average-similarity guard."""
+
+    parent: list[int]
+    members: dict[int, list[int]]
+
+    @classmethod
+    def of(cls, size: int) -> _Groups:
+        return cls(list(range(size)), {i: [i] for i in range(size)})
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = sorted((self.find(a), self.find(b)))
+        if ra != rb:
+            self.parent[rb] = ra
+            self.members[ra].extend(self.members.pop(rb))
+
+
+def align(
+    described: Sequence[Described], settings: AlignmentSettings | None = None
+) -> tuple[list[list[int]], list[tuple[int, int]]]:
+    """Group statements into facts; also return the candidate pairs whose values clash."""
+    settings = settings or AlignmentSettings()
+    clashing = find_clashes(described, settings)
+    scored = _score_pairs(described, settings, {frozenset(pair) for pair in clashing})
+    groups = _Groups.of(len(described))
+    blocked = {frozenset(pair) for pair in clashing}
+    score_of = {(a, b): s for s, a, b in scored}
+    for score, a, b in scored:
+        if _may_join(groups, a, b, score, described, settings, blocked, score_of):
+            groups.union(a, b)
+    facts = sorted((sorted(m) for m in groups.members.values()), key=lambda m: m[0])
+    return facts, clashing
+
+
+def _score_pairs(
+    described: Sequence[Described], settings: AlignmentSettings, clashing: set[frozenset[int]]
+) -> list[tuple[float, int, int]]:
+    scored = []
+    for a, b in candidate_pairs(described, settings):
+        if frozenset((a, b)) in clashing or values_conflict(described[a], described[b]):
+            continue
+        if described[a].negated != described[b].negated:
+            continue  # "claimed responsibility" and "no party has claimed responsibility" are not one fact
+        score = similarity(described[a], described[b])
+        same_article = described[a].statement.article_id == described[b].statement.article_id
+        if score >= (settings.same_article if same_article else settings.same_fact):
+            scored.append((score, a, b))
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    return scored
+
+
+def _may_join(
+    groups: _Groups,
+    a: int,
+    b: int,
+    score: float,
+    described: Sequence[Described],
+    settings: AlignmentSettings,
+    blocked: set[frozenset[int]],
+    score_of: dict[tuple[int, int], float],
+) -> bool:
+    """Join two groups only if no pair across them clashes and they stay similar on average."""
+    left, right = groups.members[groups.find(a)], groups.members[groups.find(b)]
+    if left is right:
+        return False
+    across = [(min(x, y), max(x, y)) for x in left for y in right]
+    if any(frozenset(pair) in blocked for pair in across):
+        return False
+    mean = sum(score_of.get(pair, 0.0) for pair in across) / len(across)
+    return mean >= settings.average_floor
+
+
+def centre(members: Iterable[int], described: Sequence[Described]) -> int:
+    """The member most similar to the others; ties to the shorter, then the earlier statement."""
+    members = list(members)
+
+    def rank(m: int) -> tuple[float, int, int]:
+        total = sum(similarity(described[m], described[o]) for o in members if o != m)
+        return (-total, len(described[m].statement.text), m)
+
+    return min(members, key=rank)
