@@ -1,0 +1,171 @@
+"""The dossier of a story, as a reader checks it: sources, contradictions, quotes, dates, citations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SEEDS
+
+from corroborator import Settings, ingest, open_store
+from corroborator.analysis import analyse_articles
+from corroborator.dossier import build_dossier, dossier_json, validate_dossier
+from corroborator.store import SQLiteStore
+
+
+@pytest.fixture(scope="module")
+def seeds_store(tmp_path_factory: pytest.TempPathFactory) -> SQLiteStore:
+    db = tmp_path_factory.mktemp("dossier") / "seeds.db"
+    store = open_store(db)
+    ingest(store, [str(SEEDS)], Settings(db_path=db))
+    return store
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_store: SQLiteStore) -> dict[str, Any]:
+    (story,) = {a.story_id for a in seeds_store.list_articles()}
+    assert story is not None
+    return build_dossier(seeds_store, story, Settings(db_path=seeds_store.path))
+
+
+def _statement(dossier: dict[str, Any], words: str) -> dict[str, Any]:
+    return next(s for s in dossier["statements"] if words in s["text"])
+
+
+def _fact_of(dossier: dict[str, Any], statement_id: str) -> dict[str, Any]:
+    return next(f for f in dossier["facts"] if statement_id in f["statements"])
+
+
+def _side_values(conflict: dict[str, Any]) -> list[str]:
+    return [side["value"] for side in conflict["sides"]]
+
+
+def test_the_dossier_follows_its_schema(seeds: dict[str, Any]) -> None:
+    validate_dossier(seeds)
+    assert seeds["schema"] == "corroborator.dossier/1"
+
+
+def test_same_input_gives_byte_identical_json(seeds_store: SQLiteStore, seeds: dict[str, Any]) -> None:
+    again = build_dossier(seeds_store, int(seeds["story"]["id"][1:]), Settings(db_path=seeds_store.path))
+    assert dossier_json(again) == dossier_json(seeds)
+
+
+def test_every_statement_is_a_verbatim_span_of_its_article(
+    seeds_store: SQLiteStore, seeds: dict[str, Any]
+) -> None:
+    texts = {f"a{a.id}": a.text for a in seeds_store.list_articles()}
+    for statement in seeds["statements"]:
+        assert texts[statement["article"]][statement["start"] : statement["end"]] == statement["text"]
+
+
+def test_sanctions_year_contradiction_has_both_sides(seeds: dict[str, Any]) -> None:
+    conflict = next(c for c in seeds["conflicts"] if c["kind"] == "year")
+    assert sorted(_side_values(conflict)) == ["2016", "2020"]
+    by_value = {side["value"]: side for side in conflict["sides"]}
+    assert "ANI" in by_value["2016"]["outlets"]
+    stated_2020 = [s for s in seeds["statements"] if s["id"] in by_value["2020"]["statements"]]
+    assert all("2020" in s["text"] for s in stated_2020)
+
+
+def test_wounds_contradiction_sits_inside_one_article_with_two_sources(seeds: dict[str, Any]) -> None:
+    conflict = next(c for c in seeds["conflicts"] if c["kind"] == "body part")
+    assert _side_values(conflict) == ["arm and foot", "arm, leg, and chest"]
+    assert [side["origins"] for side in conflict["sides"]] == [["Kommersant"], ["Svetlana Petrenko"]]
+    assert all(side["outlets"] == ["ANI"] for side in conflict["sides"])
+
+
+def test_no_contradiction_for_mere_differences_in_detail(seeds: dict[str, Any]) -> None:
+    kinds = sorted(c["kind"] for c in seeds["conflicts"])
+    assert kinds == ["body part", "year"]
+
+
+def test_al_jazeera_attributed_statements_count_for_al_jazeera(seeds: dict[str, Any]) -> None:
+    statement = _statement(seeds, "hospitalised in Moscow in an apparent assassination attempt")
+    assert statement["attributed_to"] == "Al Jazeera"
+    assert statement["attribution"] == "reported Al Jazeera"
+    assert "Al Jazeera" in _fact_of(seeds, statement["id"])["origins"]
+    assert "ANI" not in _fact_of(seeds, statement["id"])["origins"]
+
+
+def test_single_source_facts_of_each_outlet(seeds: dict[str, Any]) -> None:
+    single = [f for f in seeds["facts"] if f["status"] == "single_source"]
+    outlets = {o for f in single for o in f["outlets"]}
+    assert {"ANI", "001_90b4392d05c0be90.txt", "004_0b86b8ad89865fc3.txt"} <= outlets
+
+
+def test_corroboration_needs_two_independent_origins(seeds: dict[str, Any]) -> None:
+    for fact in seeds["facts"]:
+        assert fact["independent_origins"] == len(fact["origins"])
+        if fact["status"] == "corroborated":
+            assert fact["independent_origins"] >= 2
+        if fact["status"] == "single_source":
+            assert fact["independent_origins"] == 1
+
+
+def test_quotes_have_their_speakers(seeds: dict[str, Any]) -> None:
+    names = {e["id"]: e["name"] for e in seeds["entities"]}
+    peskov = next(q for q in seeds["quotes"] if q["text"].startswith("It is clear that military commanders"))
+    assert peskov["direct"] and "Peskov" in names[peskov["speaker"]]
+    split = next(q for q in seeds["quotes"] if q["text"].startswith("But it is not the Kremlin"))
+    assert split["speaker"] == peskov["speaker"]  # a quote continued after "said Peskov"
+    prokopenko = next(q for q in seeds["quotes"] if "will not sleep peacefully" in q["text"])
+    assert "Prokopenko" in names[prokopenko["speaker"]]
+    assert any(not q["direct"] and "Lavrov" in (q["speaker_name"] or "") for q in seeds["quotes"])
+
+
+def test_timeline_is_dated_and_tied_to_facts(seeds: dict[str, Any]) -> None:
+    fact_ids = {f["id"] for f in seeds["facts"]}
+    dates = {(e["date"], e["precision"]) for e in seeds["timeline"]}
+    assert {("2018", "year"), ("2016", "year"), ("2022", "year")} <= dates
+    assert ("2017", "year") in dates  # "the following year", after 2016
+    assert all(set(e["facts"]) <= fact_ids for e in seeds["timeline"])
+    assert [e["date"] for e in seeds["timeline"]] == sorted(e["date"] for e in seeds["timeline"])
+
+
+def test_summary_cites_existing_facts_and_states_contested_points(seeds: dict[str, Any]) -> None:
+    facts = {f["id"]: f for f in seeds["facts"]}
+    assert seeds["summary"]
+    for entry in seeds["summary"]:
+        assert entry["facts"] and set(entry["facts"]) <= set(facts)
+    contested = [e for e in seeds["summary"] if e["text"].startswith("Contested")]
+    assert len(contested) == 2
+    assert "2016" in contested[0]["text"] and "2020" in contested[0]["text"]
+
+
+def test_rebuilding_reuses_the_cached_analysis(seeds_store: SQLiteStore, seeds: dict[str, Any]) -> None:
+    ids = [a.id for a in seeds_store.list_articles()]
+    report = analyse_articles(seeds_store, ids, Settings(db_path=seeds_store.path))
+    assert sorted(report.cached) == ids and report.analysed == []
+
+
+def _pair_dossier(tmp_path: Path, second_text: str) -> dict[str, Any]:
+    first = (
+        "Title: Riverton flood\nOutlet: Daily Example\nPublished: 2026-03-14\n\n"
+        "About 2,000 residents of Riverton were evacuated on Saturday after the Alder River burst its banks, "
+        "the mayor said.\nThe regional weather office said 140mm of rain had fallen since Wednesday.\n"
+    )
+    tmp_path.mkdir()
+    (tmp_path / "a.txt").write_text(first)
+    (tmp_path / "b.txt").write_text(
+        "Title: Flood in Riverton\nOutlet: Example Wire\nPublished: 2026-03-14\n\n" + second_text
+    )
+    db = tmp_path / "pair.db"
+    with open_store(db) as store:
+        ingest(store, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], Settings(db_path=db, group=False))
+        store.conn.execute("UPDATE articles SET story_id = 1")
+        return build_dossier(store, 1, Settings(db_path=db))
+
+
+def test_an_edited_number_is_a_conflict_and_the_unedited_copy_is_not(tmp_path: Path) -> None:
+    control = (
+        "Some 2,000 people were evacuated from Riverton on Saturday "
+        "as the Alder River overflowed, officials said.\n"
+    )
+    edited = control.replace("2,000", "5,000")
+
+    assert _pair_dossier(tmp_path / "control", control)["conflicts"] == []
+    conflicts = _pair_dossier(tmp_path / "edited", edited)["conflicts"]
+    assert [c["kind"] for c in conflicts] == ["number"]
+    assert [side["value"] for side in conflicts[0]["sides"]] == ["About 2,000", "Some 5,000"]
+    assert [side["outlets"] for side in conflicts[0]["sides"]] == [["Daily Example"], ["Example Wire"]]
