@@ -22,7 +22,7 @@ from corroborator.facts import AlignmentSettings, Described, align, centre, desc
 from corroborator.models import Article
 from corroborator.origins import outlet_in, outlet_label, speaker_entity, speaker_name
 from corroborator.parsed import ParsedArticle
-from corroborator.quotes import MIN_QUOTE_WORDS, quote_spans
+from corroborator.quotes import MIN_QUOTE_WORDS, QuoteSpan, quote_spans
 from corroborator.settings import Settings
 from corroborator.statements import Statement, extract_statements
 from corroborator.store import SQLiteStore
@@ -101,6 +101,10 @@ def assemble(
     }
 
 
+def _words(text: str, span: QuoteSpan) -> int:
+    return len(text[span.start : span.end].split())
+
+
 def _aid(article_id: int) -> str:
     return f"a{article_id}"
 
@@ -118,6 +122,8 @@ class _Context:
     statements: list[Statement] = field(default_factory=list)
     described: list[Described] = field(default_factory=list)
     quote_speakers: dict[tuple[int, int], tuple[str | None, str | None]] = field(default_factory=dict)
+    _speakers: dict[tuple[int, int], tuple[str | None, str | None]] = field(default_factory=dict)
+    quotes: dict[int, list[QuoteSpan]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -128,12 +134,19 @@ class _Context:
         entities = resolve_mentions([analyses[a.id] for a in ordered if a.id in analyses])
         context = cls(ordered, parsed, entities, {**{a.id: a for a in ordered}, **originals})
         context._index_entities()
-        context.statements = [s for a in ordered if a.id in parsed for s in extract_statements(parsed[a.id])]
+        all_quotes = {i: quote_spans(p.text) for i, p in parsed.items()}
+        context.quotes = {i: [q for q in spans if _words(parsed[i].text, q) >= MIN_QUOTE_WORDS]
+                          for i, spans in all_quotes.items()}  # fmt: skip
+        context.statements = [s for i, p in parsed.items() for s in extract_statements(p, all_quotes[i])]
         context._find_quote_speakers()
         context._describe()
         return context
 
     # -- entities -------------------------------------------------------------------------
+    @property
+    def story_outlets(self) -> tuple[str, ...]:
+        return tuple(sorted({a.outlet for a in self.articles if a.outlet}))
+
     def _index_entities(self) -> None:
         for number, entity in enumerate(self.entities, start=1):
             eid = f"e{number}"
@@ -158,11 +171,16 @@ class _Context:
     # -- who says it ------------------------------------------------------------------------
     def speaker_of(self, statement: Statement) -> tuple[str | None, str | None]:
         """(entity id, name) of the named source of a statement, or (None, None) for the outlet itself."""
+        key = (statement.article_id, statement.index)
+        if key not in self._speakers:
+            self._speakers[key] = self._find_speaker(statement)
+        return self._speakers[key]
+
+    def _find_speaker(self, statement: Statement) -> tuple[str | None, str | None]:
         attribution = statement.attribution
         if attribution is None or not attribution.named:
             return self.quote_speakers.get((statement.article_id, statement.index), (None, None))
-        outlets = tuple(sorted({a.outlet for a in self.articles if a.outlet}))
-        outlet = outlet_in(attribution.speaker, outlets)
+        outlet = outlet_in(attribution.speaker, self.story_outlets)
         if outlet:
             return None, outlet
         entity = speaker_entity(self.parsed[statement.article_id], attribution, self.entity_of)
@@ -180,10 +198,10 @@ class _Context:
 
     def _find_quote_speakers(self) -> None:
         """Speakers of the statements inside direct quotes that carry no attribution of their own."""
-        for article_id, parsed in self.parsed.items():
+        for article_id in self.parsed:
             mine = [s for s in self.statements if s.article_id == article_id]
             previous: tuple[str | None, str | None] = (None, None)
-            for span in quote_spans(parsed.text, min_words=MIN_QUOTE_WORDS):
+            for span in self.quotes[article_id]:
                 inside = [s for s in mine if s.start < span.end and s.end > span.start]
                 speaker = self._quote_speaker(inside, mine, span.end) or previous
                 for statement in inside:
@@ -300,7 +318,7 @@ class _Context:
         found = []
         for article_id, parsed in self.parsed.items():
             mine = [s for s in self.statements if s.article_id == article_id]
-            for span in quote_spans(parsed.text, min_words=MIN_QUOTE_WORDS):
+            for span in self.quotes[article_id]:
                 inside = [s for s in mine if s.start < span.end and s.end > span.start]
                 entity, name = (
                     self.quote_speakers.get((article_id, inside[0].index), (None, None))

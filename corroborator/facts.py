@@ -70,7 +70,10 @@ class AlignmentSettings:
     same_fact: float = 0.42  # weighted Dice similarity above which two statements say the same thing
     same_article: float = 0.7  # a stricter bar for two statements of one article
     average_floor: float = 0.3  # a statement joins a fact only if this similar to its members on average
-    max_block_share: float = 0.3  # features in more statements than this share do not create candidates
+    block_size: int = 48  # a feature in more statements than this pairs only near neighbours...
+    window: int = 12  # ...this many following statements
+    sample: int = 4  # members of each group compared by the average-similarity guard
+    clash_sample: int = 8  # statements per distinct value compared when looking for conflicts
     conflict_about: float = 0.2  # similarity above which two statements' years or numbers are comparable
 
 
@@ -84,8 +87,8 @@ class Described:
     values: tuple[Value, ...]
     negated: bool = False
     origin: str = ""
-    article_outlet: str = ""
     weights: dict[str, float] = field(default_factory=dict)
+    total_weight: float = 0.0
 
     @property
     def key(self) -> tuple[int, int]:
@@ -146,6 +149,7 @@ def weigh(described: Sequence[Described]) -> None:
     total = len(described)
     for d in described:
         d.weights = {t: math.log((total + 1) / (frequency[t] + 0.5)) for t in d.terms}
+        d.total_weight = sum(d.weights.values())
 
 
 def similarity(a: Described, b: Described) -> float:
@@ -155,8 +159,8 @@ def similarity(a: Described, b: Described) -> float:
     alone lets a short statement match any long one that contains its words. The mean of the two
     keeps both in check.
     """
-    shared = sum(min(a.weights[t], b.weights[t]) for t in a.terms & b.terms)
-    weight_a, weight_b = sum(a.weights.values()), sum(b.weights.values())
+    shared = sum(a.weights[t] for t in a.terms & b.terms)  # a term's weight is story-wide: same on both
+    weight_a, weight_b = a.total_weight, b.total_weight
     if not weight_a or not weight_b:
         return 0.0
     dice = 2 * shared / (weight_a + weight_b)
@@ -165,16 +169,22 @@ def similarity(a: Described, b: Described) -> float:
 
 
 def candidate_pairs(described: Sequence[Described], settings: AlignmentSettings) -> list[tuple[int, int]]:
-    """Pairs of statements sharing at least one feature that is not too common (blocking)."""
+    """Pairs of statements sharing a feature (blocking), bounded per feature.
+
+    A feature shared by few statements pairs them all. A feature shared by many (a name every
+    report repeats, a fact all 300 articles state) pairs each statement only with the next
+    `window` statements that have it, in article order (the sorted-neighbourhood method): a fact
+    stated everywhere is still chained together, and the pairs grow linearly, not quadratically.
+    """
     index: dict[str, list[int]] = defaultdict(list)
     for position, d in enumerate(described):
         for term in d.terms:
             index[term].append(position)
-    limit = max(3, int(settings.max_block_share * len(described)))
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
-        if len(members) <= limit:
-            pairs.update((a, b) for n, a in enumerate(members) for b in members[n + 1 :])
+        window = len(members) if len(members) <= settings.block_size else settings.window
+        for n, a in enumerate(members):
+            pairs.update((a, b) for b in members[n + 1 : n + 1 + window])
     return sorted(pairs)
 
 
@@ -183,21 +193,43 @@ def find_clashes(described: Sequence[Described], settings: AlignmentSettings) ->
 
     Blocking is by value kind and anchor (every statement with a year of an election, every
     statement naming an injured body part), so rare conflicts are found even between statements
-    that share only a common name.
+    that share only a common name. Within a block, statements are partitioned by the value they
+    give, and only the first `clash_sample` statements of each partition are compared with those
+    of the others: the cost follows the number of distinct values, not of statements.
     """
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    index: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for position, d in enumerate(described):
-        for key in sorted({(v.kind, v.anchor) for v in d.values if v.anchor}):
-            index[key].append(position)
+        for (kind, anchor), signature in _value_signatures(d).items():
+            index[(kind, anchor)][signature].append(position)
     clashes: set[tuple[int, int]] = set()
-    for members in index.values():
-        for n, a in enumerate(members):
-            for b in members[n + 1 :]:
-                first, second = described[a], described[b]
-                comparable = _independent(first, second) and _about_same(first, second, settings)
-                if comparable and values_conflict(first, second):
-                    clashes.add((a, b))
+    for partitions in index.values():
+        groups = [members[: settings.clash_sample] for _, members in sorted(partitions.items())]
+        for n, left in enumerate(groups):
+            for right in groups[n + 1 :]:
+                clashes.update(_clashing_pairs(described, left, right, settings))
     return sorted(clashes)
+
+
+def _value_signatures(d: Described) -> dict[tuple[str, str], str]:
+    """Per question (kind, anchor), the values a statement gives, as one comparable string."""
+    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for value in d.values:
+        if value.anchor:
+            found[(value.kind, value.anchor)].append(
+                value.text.lower() if value.kind == "body part" else f"{value.low:g}-{value.high:g}"
+            )
+    return {key: "|".join(sorted(set(items))) for key, items in found.items()}
+
+
+def _clashing_pairs(
+    described: Sequence[Described], left: list[int], right: list[int], settings: AlignmentSettings
+) -> Iterable[tuple[int, int]]:
+    for a in left:
+        for b in right:
+            first, second = described[a], described[b]
+            comparable = _independent(first, second) and _about_same(first, second, settings)
+            if comparable and values_conflict(first, second):
+                yield (min(a, b), max(a, b))
 
 
 def _independent(a: Described, b: Described) -> bool:
@@ -235,10 +267,15 @@ class _Groups:
 
     parent: list[int]
     members: dict[int, list[int]]
+    blocked: dict[int, set[int]]
 
     @classmethod
-    def of(cls, size: int) -> _Groups:
-        return cls(list(range(size)), {i: [i] for i in range(size)})
+    def of(cls, size: int, clashing: Sequence[tuple[int, int]]) -> _Groups:
+        blocked: dict[int, set[int]] = {i: set() for i in range(size)}
+        for a, b in clashing:
+            blocked[a].add(b)
+            blocked[b].add(a)
+        return cls(list(range(size)), {i: [i] for i in range(size)}, blocked)
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -251,6 +288,7 @@ class _Groups:
         if ra != rb:
             self.parent[rb] = ra
             self.members[ra].extend(self.members.pop(rb))
+            self.blocked[ra] |= self.blocked.pop(rb)
 
 
 def align(
@@ -260,11 +298,9 @@ def align(
     settings = settings or AlignmentSettings()
     clashing = find_clashes(described, settings)
     scored = _score_pairs(described, settings, {frozenset(pair) for pair in clashing})
-    groups = _Groups.of(len(described))
-    blocked = {frozenset(pair) for pair in clashing}
-    score_of = {(a, b): s for s, a, b in scored}
-    for score, a, b in scored:
-        if _may_join(groups, a, b, score, described, settings, blocked, score_of):
+    groups = _Groups.of(len(described), clashing)
+    for _, a, b in scored:
+        if _may_join(groups, a, b, described, settings):
             groups.union(a, b)
     facts = sorted((sorted(m) for m in groups.members.values()), key=lambda m: m[0])
     return facts, clashing
@@ -275,37 +311,34 @@ def _score_pairs(
 ) -> list[tuple[float, int, int]]:
     scored = []
     for a, b in candidate_pairs(described, settings):
-        if frozenset((a, b)) in clashing or values_conflict(described[a], described[b]):
-            continue
-        if described[a].negated != described[b].negated:
+        first, second = described[a], described[b]
+        if first.negated != second.negated:
             continue  # "claimed responsibility" and "no party has claimed responsibility" are not one fact
-        score = similarity(described[a], described[b])
-        same_article = described[a].statement.article_id == described[b].statement.article_id
-        if score >= (settings.same_article if same_article else settings.same_fact):
+        score = similarity(first, second)
+        same_article = first.statement.article_id == second.statement.article_id
+        if score < (settings.same_article if same_article else settings.same_fact):
+            continue
+        if frozenset((a, b)) not in clashing and not values_conflict(first, second):
             scored.append((score, a, b))
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     return scored
 
 
 def _may_join(
-    groups: _Groups,
-    a: int,
-    b: int,
-    score: float,
-    described: Sequence[Described],
-    settings: AlignmentSettings,
-    blocked: set[frozenset[int]],
-    score_of: dict[tuple[int, int], float],
+    groups: _Groups, a: int, b: int, described: Sequence[Described], settings: AlignmentSettings
 ) -> bool:
-    """Join two groups only if no pair across them clashes and they stay similar on average."""
-    left, right = groups.members[groups.find(a)], groups.members[groups.find(b)]
-    if left is right:
+    """Join two groups only if no pair across them clashes and they stay similar on average.
+
+    The average is taken over the first few members of each group, which bounds the cost of a
+    join whatever the size of the groups.
+    """
+    left, right = groups.find(a), groups.find(b)
+    if left == right or groups.blocked[left] & set(groups.members[right]):
         return False
-    across = [(min(x, y), max(x, y)) for x in left for y in right]
-    if any(frozenset(pair) in blocked for pair in across):
-        return False
-    mean = sum(score_of.get(pair, 0.0) for pair in across) / len(across)
-    return mean >= settings.average_floor
+    sample_left = groups.members[left][: settings.sample]
+    sample_right = groups.members[right][: settings.sample]
+    scores = [similarity(described[x], described[y]) for x in sample_left for y in sample_right]
+    return sum(scores) / len(scores) >= settings.average_floor
 
 
 def centre(members: Iterable[int], described: Sequence[Described]) -> int:

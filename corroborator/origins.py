@@ -36,11 +36,18 @@ def _outlet_names() -> tuple[str, ...]:
 
 def outlet_in(speaker: str, story_outlets: tuple[str, ...] = ()) -> str | None:
     """The outlet a speaker phrase names ('the Russian daily Kommersant' -> Kommersant), if any."""
-    lowered = speaker.lower()
-    for name in (*story_outlets, *_outlet_names()):
-        if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", lowered):
-            return next((n for n in known_outlets().values() if n.lower() == name.lower()), name)
-    return None
+    match = _outlet_pattern(story_outlets).search(speaker)
+    if match is None:
+        return None
+    found = match.group(1)
+    return next((n for n in (*story_outlets, *_outlet_names()) if n.lower() == found.lower()), found)
+
+
+@lru_cache(maxsize=64)
+def _outlet_pattern(story_outlets: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of every outlet name, longest first, as whole words, ignoring case."""
+    names = sorted({*story_outlets, *_outlet_names()}, key=lambda n: (-len(n), n))
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE)
 
 
 def speaker_entity(

@@ -10,9 +10,11 @@ person or organisation with no quotation marks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
+_OPENING = re.compile('[“«„"]')
 MIN_QUOTE_WORDS = 4  # shorter quoted phrases are scare quotes or titles ("terrorist act")
 
 
@@ -31,7 +33,8 @@ def quote_spans(text: str, *, min_words: int = 0) -> list[QuoteSpan]:
     """Spans inside quotation marks, in order; unbalanced marks end at the paragraph's end."""
     spans: list[QuoteSpan] = []
     i = 0
-    while i < len(text):
+    while (match := _OPENING.search(text, i)) is not None:
+        i = match.start()
         closer = _closer_for(text, i)
         if closer is None:
             i += 1
@@ -54,14 +57,9 @@ def _closer_for(text: str, i: int) -> str | None:
 
 def _find_closer(text: str, start: int, closer: str) -> int:
     """Index of the closing mark; a paragraph break ends an unclosed quote."""
-    j = start
-    while j < len(text):
-        if text[j] == closer or (closer == "”" and text[j] == '"'):
-            return j
-        if text[j] == "\n" and text[j + 1 : j + 2] == "\n":
-            return j
-        j += 1
-    return len(text)
+    marks = re.escape(closer + ('"' if closer == "”" else ""))
+    match = re.compile(rf"[{marks}]|\n\n").search(text, start)
+    return match.start() if match else len(text)
 
 
 def inside_quotes(spans: list[QuoteSpan], start: int, end: int) -> float:

@@ -107,9 +107,9 @@ class Statement:
     speech_subject: tuple[int, int] | None = None  # char span of who speaks in reported speech
 
 
-def extract_statements(parsed: ParsedArticle) -> list[Statement]:
-    """Split the article into statements, attributing each."""
-    quotes = quote_spans(parsed.text)
+def extract_statements(parsed: ParsedArticle, quotes: list[QuoteSpan] | None = None) -> list[Statement]:
+    """Split the article into statements, attributing each (`quotes`: its quotation spans, if known)."""
+    quotes = quote_spans(parsed.text) if quotes is None else quotes
     statements: list[Statement] = []
     previous: tuple[int, Attribution | None] = (-1, None)
     for number, start, end in _segments(parsed):
