@@ -215,9 +215,12 @@ def sample_corpus_path() -> Path:
     help="Write the demo database here instead of a temporary file.",
 )
 @click.option("--serve/--no-serve", default=True, help="Serve the web app after ingest [serve].")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port of the web app.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, help="Port of the web app [8000].")
 @click.option(
-    "-o", "--output", type=click.Path(file_okay=False, path_type=Path), help="Write an HTML report per story here."
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write an HTML report per story here.",
 )
 @click.pass_context
 def demo_command(ctx: click.Context, keep: Path | None, serve: bool, port: int, output: Path | None) -> None:
@@ -261,6 +264,13 @@ main.add_command(stories)
 main.add_command(serve_command)
 main.add_command(regroup_command)
 eval_group.add_command(eval_clustering)
+from corroborator.cli_eval_dossier import eval_dossier  # noqa: E402 - eval commands
+
+eval_group.add_command(eval_dossier)
+from corroborator.cli_entities import entities_command, eval_entities_command  # noqa: E402 - entities
+
+main.add_command(entities_command)
+eval_group.add_command(eval_entities_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,8 +9,9 @@ each group's facts are split into sides by the value they state.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from corroborator.facts import Described, values_conflict
 from corroborator.values import Value
@@ -40,41 +41,79 @@ def detect_conflicts(
     clashing: Sequence[tuple[int, int]],
     entity_names: dict[str, str],
 ) -> list[Conflict]:
-    """Conflicts among facts, from the clashing statement pairs."""
+    """Conflicts among facts, from the clashing statement pairs.
+
+    Facts join a conflict only as a clique: a fact with a new value joins when it clashes with
+    some fact of every side already there, so one loose pair cannot chain unrelated figures (a
+    death toll, a background disaster's toll, a district's toll) into one dispute.
+    """
     fact_of = {member: number for number, members in enumerate(facts) for member in members}
     edges: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
     for a, b in clashing:
         for va, _ in values_conflict(described[a], described[b]):
-            edges[(va.kind, va.anchor)].add(tuple(sorted((fact_of[a], fact_of[b]))))  # type: ignore[arg-type]
+            fa, fb = sorted((fact_of[a], fact_of[b]))
+            edges[(va.kind, va.anchor)].add((fa, fb))
     conflicts = []
     for (kind, anchor), pairs in sorted(edges.items()):
-        for component in _components(pairs):
-            sides = _sides(component, kind, anchor, described, facts)
+        value_of = partial(_value_of_fact, facts=facts, kind=kind, anchor=anchor, described=described)
+        for group in _cliques(pairs, value_of):
+            sides = _sides(group, kind, anchor, described, facts)
             if len(sides) >= 2:
-                about = _about(kind, anchor, component, described, facts, entity_names)
+                about = _about(kind, anchor, group, described, facts, entity_names)
                 conflicts.append(Conflict(kind, anchor, about, sides))
     return sorted(conflicts, key=lambda c: (min(f for s in c.sides for f in s.facts), c.kind, c.anchor))
 
 
-def _components(pairs: set[tuple[int, int]]) -> list[list[int]]:
-    neighbours: dict[int, set[int]] = defaultdict(set)
+def _cliques(
+    pairs: set[tuple[int, int]], value_of: Callable[[int], tuple[str, str] | None]
+) -> list[list[int]]:
+    """Groups of facts in which every two facts of different values clash or share a side."""
+    clash = defaultdict(set)
     for a, b in pairs:
-        neighbours[a].add(b)
-        neighbours[b].add(a)
-    seen: set[int] = set()
-    found = []
-    for start in sorted(neighbours):
-        if start in seen:
-            continue
-        stack, component = [start], []
-        while stack:
-            node = stack.pop()
-            if node not in seen:
-                seen.add(node)
-                component.append(node)
-                stack.extend(neighbours[node] - seen)
-        found.append(sorted(component))
-    return found
+        clash[a].add(b)
+        clash[b].add(a)
+    groups: list[dict[str, list[int]]] = []
+    for a, b in sorted(pairs):
+        for fact, other in ((a, b), (b, a)):
+            if not any(_try_join(group, fact, other, clash, value_of) for group in groups):
+                key_a, key_b = value_of(fact), value_of(other)
+                if key_a and key_b and key_a[0] != key_b[0]:
+                    groups.append({key_a[0]: [fact], key_b[0]: [other]})
+    found = [sorted({f for side in group.values() for f in side}) for group in groups]
+    return [
+        g
+        for g in found
+        if not any(set(g) < set(other) for other in found) and found.index(g) == _first(found, g)
+    ]
+
+
+def _first(found: list[list[int]], group: list[int]) -> int:
+    """Index of the first equal group, so that duplicates are dropped."""
+    return next(i for i, other in enumerate(found) if other == group)
+
+
+def _try_join(
+    group: dict[str, list[int]],
+    fact: int,
+    other: int,
+    clash: dict[int, set[int]],
+    value_of: Callable[[int], tuple[str, str] | None],
+) -> bool:
+    members = {f for side in group.values() for f in side}
+    if other not in members:
+        return False
+    if fact in members:
+        return True
+    key = value_of(fact)
+    if key is None:
+        return False
+    if key[0] in group:
+        group[key[0]].append(fact)
+        return True
+    if all(clash[fact] & set(side) for side in group.values()):
+        group[key[0]] = [fact]
+        return True
+    return False
 
 
 def _sides(
@@ -94,6 +133,12 @@ def _sides(
             labels.setdefault(key, label)
     ordered = sorted(by_value.items(), key=lambda item: min(item[1]))
     return tuple(Side(labels[key], tuple(sorted(members))) for key, members in ordered)
+
+
+def _value_of_fact(
+    fact: int, *, facts: Sequence[Sequence[int]], kind: str, anchor: str, described: Sequence[Described]
+) -> tuple[str, str] | None:
+    return _fact_value(facts[fact], kind, anchor, described)
 
 
 def _fact_value(

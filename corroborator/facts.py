@@ -24,6 +24,7 @@ from corroborator.statements import Statement
 from corroborator.values import Value, statement_values
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 STOP_LEMMAS = frozenset(
     {
         "be",
@@ -67,14 +68,16 @@ STOP_LEMMAS = frozenset(
 class AlignmentSettings:
     """Thresholds of the alignment; the defaults are documented in docs/dossier.md."""
 
-    same_fact: float = 0.42  # weighted Dice similarity above which two statements say the same thing
+    same_fact: float = 0.36  # weighted Dice similarity above which two statements say the same thing
     same_article: float = 0.7  # a stricter bar for two statements of one article
     average_floor: float = 0.3  # a statement joins a fact only if this similar to its members on average
     block_size: int = 48  # a feature in more statements than this pairs only near neighbours...
     window: int = 12  # ...this many following statements
     sample: int = 4  # members of each group compared by the average-similarity guard
     clash_sample: int = 8  # statements per distinct value compared when looking for conflicts
-    conflict_about: float = 0.2  # similarity above which two statements' years or numbers are comparable
+    conflict_about: float = 0.3  # similarity above which two statements' numbers are comparable
+    year_conflict_about: float = 0.2  # the same for years, whose anchor (the noun they date) is sharper
+    conflict_min_terms: int = 3  # statements with fewer content words are too vague to contradict
 
 
 @dataclass(slots=True)
@@ -86,6 +89,7 @@ class Described:
     entities: frozenset[str]
     values: tuple[Value, ...]
     negated: bool = False
+    places: frozenset[str] = frozenset()
     origin: str = ""
     weights: dict[str, float] = field(default_factory=dict)
     total_weight: float = 0.0
@@ -103,11 +107,14 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
     terms: set[str] = set()
     entities: set[str] = set()
     negated = False
+    places: set[str] = set()
     for mention in parsed.entities_in(statement.start, statement.end):
         entity = entity_of.get((parsed.id, mention.start))
         if entity and mention.start not in skip:
             entities.add(entity)
             terms.add("E:" + entity)
+            if mention.label in PLACE_LABELS:
+                places.add(entity)
     named = {c for m in parsed.entities_in(statement.start, statement.end) for c in range(m.start, m.end)}
     for i in parsed.tokens_between(statement.start, statement.end):
         token = parsed.tokens[i]
@@ -124,7 +131,9 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
         if token.pos in CONTENT_POS and lemma not in STOP_LEMMAS and len(lemma) > 1 and lemma.isalpha():
             terms.add(lemma)
     terms.update(_value_terms(values))
-    return Described(statement, frozenset(terms), frozenset(entities), tuple(values), negated)
+    return Described(
+        statement, frozenset(terms), frozenset(entities), tuple(values), negated, frozenset(places)
+    )
 
 
 def _value_terms(values: Sequence[Value]) -> set[str]:
@@ -238,10 +247,33 @@ def _independent(a: Described, b: Described) -> bool:
 
 
 def _about_same(a: Described, b: Described, settings: AlignmentSettings) -> bool:
-    """Injuries: the same person is named. Years and numbers: the statements are similar enough."""
+    """Whether two statements' values answer the same question.
+
+    Injuries: the same person is named. Years and numbers: the statements are similar enough, and
+    when both name places they share one (a toll in Bam is not a toll in Zarand).
+    """
     if any(v.kind == "body part" for v in a.values) and any(v.kind == "body part" for v in b.values):
         return bool(a.entities & b.entities)
-    return similarity(a, b) >= settings.conflict_about
+    if a.places and b.places and not a.places & b.places:
+        return False
+    if min(len(a.terms), len(b.terms)) < settings.conflict_min_terms or not _same_time(a, b):
+        return False
+    years = any(v.kind == "year" for v in a.values) and any(v.kind == "year" for v in b.values)
+    return similarity(a, b) >= (settings.year_conflict_about if years else settings.conflict_about)
+
+
+def _same_time(a: Described, b: Described) -> bool:
+    """Counts from different years are about different events ('In 2004, a tsunami killed ...').
+
+    Only the years' own conflicts are exempt: there the differing year is the point.
+    """
+    years_a = {v.low for v in a.values if v.kind == "year"}
+    years_b = {v.low for v in b.values if v.kind == "year"}
+    if not years_a and not years_b:
+        return True
+    if any(v.kind == "year" for v in a.values if v.anchor) and years_a and years_b:
+        return True
+    return bool(years_a & years_b)
 
 
 def values_conflict(a: Described, b: Described) -> list[tuple[Value, Value]]:

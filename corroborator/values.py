@@ -86,6 +86,9 @@ PERSON_UNITS = frozenset(
         "casualty",
     }
 )
+DEAD_WORDS = frozenset({"kill", "die", "dead", "death", "fatality", "toll", "body", "drown", "perish"})
+HURT_WORDS = frozenset({"injure", "injured", "wound", "wounded", "hurt", "injury", "casualty", "hospitalise",
+                        "hospitalize"})  # fmt: skip
 _WORD_NUMBERS = {
     "one": 1,
     "two": 2,
@@ -213,32 +216,53 @@ def parse_number(text: str) -> float | None:
 
 
 def number_range(value: float, context: str) -> tuple[float, float]:
-    """The range a stated number allows, from its qualifier."""
+    """The range a stated number stands for, from its qualifier.
+
+    An approximation ("about", "some", "nearly") allows 10% either way. "At least five dead" is
+    read as the count the report confirms, five: two reports confirming three and five dead
+    disagree, and a reader comparing them wants to see it. "Up to" keeps its upper bound.
+    """
     tail = context[-60:]
-    if _AT_LEAST.search(tail):
-        return value, math.inf
     if _AT_MOST.search(tail):
         return 0.0, value
-    if _ABOUT.search(tail):
+    if _ABOUT.search(tail) and not _AT_LEAST.search(tail):
         return value * 0.9, value * 1.1
     return value, value
 
 
 def _unit(parsed: ParsedArticle, char: int, label: str) -> str:
-    """What is counted: the noun the number modifies, with people-nouns pooled as 'people'."""
+    """What is counted, and for people what happened to them: 'people/dead', 'magnitude', 'boat'.
+
+    People-nouns are pooled as 'people' and qualified by the event class of the phrase (killed,
+    injured, or the governing verb), so a death toll is never compared with a count of injured or
+    of residents. A number with no noun to count is not comparable and gets no anchor.
+    """
     i = parsed.token_at(char)
     token = parsed.tokens[i]
     head = parsed.tokens[token.head]
-    lemma = (
-        head.lemma.lower()
-        if token.dep in ("nummod", "quantmod", "compound") and head.pos in ("NOUN", "PROPN")
-        else ""
-    )
+    lemma = ""
+    if token.dep in ("nummod", "quantmod", "compound", "amod") and head.pos in ("NOUN", "PROPN", "ADJ"):
+        lemma = head.lemma.lower()
     if not lemma and "-" in token.text:
-        lemma = token.text.rsplit("-", 1)[-1].lower()  # "6.1-magnitude"
-    if lemma in PERSON_UNITS:
-        return "people"
-    return lemma or label.lower()
+        lemma = next((p.lower() for p in token.text.split("-") if p.isalpha()), "")  # "6.1-magnitude"
+    if lemma in DEAD_WORDS or lemma in HURT_WORDS:
+        return f"people/{_event_class(parsed, i)}"
+    if lemma in PERSON_UNITS or (
+        not lemma and label == "CARDINAL" and _event_class(parsed, i) in ("dead", "hurt")
+    ):
+        return f"people/{_event_class(parsed, i)}"
+    return lemma
+
+
+def _event_class(parsed: ParsedArticle, i: int) -> str:
+    """'dead' or 'hurt' when the phrase around a count of people says so, else ''."""
+    for j in [i, *list(parsed.ancestors(i))[:3]]:
+        lemma = parsed.tokens[j].lemma.lower()
+        if lemma in DEAD_WORDS:
+            return "dead"
+        if lemma in HURT_WORDS:
+            return "hurt"
+    return ""
 
 
 def _anchor(parsed: ParsedArticle, char: int) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -33,15 +31,16 @@ def _value(low: float, high: float) -> Value:
 
 
 def test_qualifiers_make_ranges() -> None:
-    assert number_range(10, "at least 10") == (10, math.inf)
+    assert number_range(10, "at least 10") == (10, 10)
     assert number_range(10, "up to 10") == (0, 10)
     assert number_range(2000, "about 2,000") == pytest.approx((1800, 2200))
     assert number_range(5, "killed 5") == (5, 5)
 
 
-def test_at_least_three_and_five_agree_but_three_and_five_do_not() -> None:
-    assert _value(*number_range(3, "at least 3")).compatible(_value(5, 5))
-    assert not _value(3, 3).compatible(_value(5, 5))
+def test_confirmed_counts_that_differ_disagree_approximations_overlap() -> None:
+    assert not _value(*number_range(3, "at least 3")).compatible(_value(5, 5))
+    assert _value(*number_range(2000, "about 2,000")).compatible(_value(*number_range(2100, "some 2,100")))
+    assert _value(*number_range(10, "up to 10")).compatible(_value(7, 7))
 
 
 @given(
