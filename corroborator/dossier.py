@@ -299,7 +299,7 @@ class _Context:
         for number, conflict in enumerate(conflicts, start=1):
             sides = []
             for side in conflict.sides:
-                members = [m for f in side.facts for m in facts[f]]
+                members = [m for f in side.facts for m in facts[f] if self._states(m, conflict)]
                 sides.append(
                     {
                         "value": side.value,
@@ -311,6 +311,12 @@ class _Context:
                 )
             found.append({"id": f"c{number}", "about": conflict.about, "kind": conflict.kind, "sides": sides})
         return found
+
+    def _states(self, member: int, conflict: Conflict) -> bool:
+        """Whether a statement itself gives a value for the disputed question (its fact may hold others)."""
+        return any(
+            v.kind == conflict.kind and v.anchor == conflict.anchor for v in self.described[member].values
+        )
 
     # -- quotes, timeline, story ------------------------------------------------------------------
     def quotes_json(self) -> list[dict[str, Any]]:

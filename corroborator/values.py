@@ -8,7 +8,6 @@ is +-10%), so "at least three dead" and "five dead" do not contradict each other
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
