@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help install demo test lint typecheck unit bench clean
+.PHONY: help install browser demo test lint typecheck unit bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -26,13 +26,19 @@ lint: install  ## ruff
 typecheck: install  ## mypy --strict on the library
 	$(BIN)/mypy
 
-unit: install  ## the pytest suite (quality gates included)
+browser:  ## install the Debian chromium the browser tests drive (never `playwright install`)
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends chromium; }
+
+unit: install browser  ## the pytest suite (quality gates and browser tests included)
 	$(BIN)/python -m pytest
 
 test: lint typecheck unit  ## everything CI runs
 
 bench: install  ## the speed benchmarks (slow; prints tables)
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/web.py
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
