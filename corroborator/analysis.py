@@ -20,16 +20,16 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
-from typing import Any
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING, Any
 
 from corroborator import gazetteer
 from corroborator.models import Article
 from corroborator.settings import Settings
 from corroborator.store import SQLiteStore
+
+if TYPE_CHECKING:  # spaCy takes seconds to import: only commands that parse pay for it
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
 
 # Bump when what is stored, or how it is computed, changes: every article is then analysed again.
 ANALYSIS_VERSION = "1"
@@ -168,6 +168,8 @@ class AnalysisReport:
 @cache
 def load_pipeline(model: str) -> Language:
     """Load the spaCy pipeline once per process, with the gazetteer ruler ahead of the NER."""
+    import spacy
+
     nlp = spacy.load(model)
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config={"overwrite_ents": False})
     ruler.add_patterns(gazetteer.ruler_patterns())  # type: ignore[attr-defined]

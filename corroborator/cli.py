@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -45,8 +46,37 @@ class AppContext:
 pass_app = click.make_pass_decorator(AppContext)
 
 
+# Stage commands, imported only when used: `corroborator ingest` need not load spaCy or FastAPI.
+LAZY_COMMANDS = {
+    "": {
+        "dossier": "corroborator.cli_dossier:dossier_command",
+        "entities": "corroborator.cli_entities:entities_command",
+        "regroup": "corroborator.cli_stories:regroup_command",
+        "serve": "corroborator.cli_web:serve_command",
+        "stories": "corroborator.cli_stories:stories",
+    },
+    "eval": {
+        "clustering": "corroborator.cli_stories:eval_clustering",
+        "dossier": "corroborator.cli_eval_dossier:eval_dossier",
+        "entities": "corroborator.cli_entities:eval_entities_command",
+    },
+}
+
+
 class Group(click.Group):
-    """Turns corroborator's own errors into one clear line and exit code 1."""
+    """Loads stage commands on first use, and turns corroborator's errors into one clear line."""
+
+    def _lazy(self) -> dict[str, str]:
+        return LAZY_COMMANDS.get("" if self.name == "main" else str(self.name), {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._lazy()})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in self._lazy():
+            module, attribute = self._lazy()[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -237,7 +267,7 @@ def demo_command(ctx: click.Context, keep: Path | None, serve: bool, port: int, 
             report = ingest(store, [str(sample_corpus_path())], settings, on_result=lambda _: advance())
         err_console.print(f"demo: {report.count(Status.STORED)} articles ingested into {db}")
         ctx.obj = AppContext(settings)
-        stories = main.commands.get("stories")
+        stories = main.get_command(ctx, "stories")
         if stories is not None:
             ctx.invoke(stories)
         err_console.print("Sample articles: ECB+ corpus (Cybulska and Vossen 2014), CC BY 3.0.")
@@ -249,28 +279,9 @@ def demo_command(ctx: click.Context, keep: Path | None, serve: bool, port: int, 
             demo_serve(settings, port)
 
 
-@main.group("eval")
+@main.group("eval", cls=Group)
 def eval_group() -> None:
     """Score corroborator on labelled data (quality evaluation)."""
-
-
-from corroborator.cli_dossier import dossier_command  # noqa: E402 - stage commands
-from corroborator.cli_stories import eval_clustering, regroup_command, stories  # noqa: E402
-
-main.add_command(dossier_command)
-from corroborator.cli_web import serve_command  # noqa: E402 - stage commands
-
-main.add_command(stories)
-main.add_command(serve_command)
-main.add_command(regroup_command)
-eval_group.add_command(eval_clustering)
-from corroborator.cli_eval_dossier import eval_dossier  # noqa: E402 - eval commands
-
-eval_group.add_command(eval_dossier)
-from corroborator.cli_entities import entities_command, eval_entities_command  # noqa: E402 - entities
-
-main.add_command(entities_command)
-eval_group.add_command(eval_entities_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
-from corroborator.dossier import build_dossier, dossier_json
+from corroborator.dossier import cached_dossier, validate_dossier
+from corroborator.report import article_texts, format_dossier
 from corroborator.settings import Settings
 from corroborator.store import open_store
 
@@ -45,11 +45,12 @@ def dossier_command(
     """
     settings: Settings = ctx.obj.settings
     story_id = parse_story_id(story)
-    with open_store(settings.db_path, create=False) as store:
-        dossier = build_dossier(store, story_id, settings)
-        texts = {f"a{a.id}": a.text for a in store.articles_in_story(story_id)}
     chosen = "json" if as_json else fmt or ("md" if output is None and _is_terminal() else "json")
-    text = _render(dossier, chosen, texts)
+    with open_store(settings.db_path, create=False) as store:
+        dossier = cached_dossier(store, story_id, settings)
+        validate_dossier(dossier)
+        texts = article_texts(store, dossier) if chosen == "html" else None
+    text = format_dossier(dossier, chosen, texts)
     if output:
         output.write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}", err=True)
@@ -59,13 +60,3 @@ def dossier_command(
 
 def _is_terminal() -> bool:
     return sys.stdout.isatty()
-
-
-def _render(dossier: dict[str, Any], fmt: str, texts: dict[str, str]) -> str:
-    if fmt == "json":
-        return dossier_json(dossier)
-    from corroborator import report
-
-    if fmt == "md":
-        return report.render_markdown(dossier)
-    return report.render_html(dossier, texts)

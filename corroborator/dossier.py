@@ -7,6 +7,7 @@ points back to verbatim spans of the articles. The same store gives byte-identic
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from corroborator.analysis import ArticleAnalysis, analyse_articles
+from corroborator.analysis import ANALYSIS_VERSION, ArticleAnalysis, analyse_articles
 from corroborator.conflicts import Conflict, detect_conflicts
 from corroborator.entities import Entity, resolve_mentions
 from corroborator.errors import NotFoundError
@@ -30,6 +31,8 @@ from corroborator.summary import summarise
 from corroborator.timeline import reference_date, resolve_date
 
 SCHEMA = "corroborator.dossier/1"
+# Bump when the dossier engine's output changes for the same input: cached dossiers are rebuilt.
+ENGINE_VERSION = "1"
 
 
 @cache
@@ -66,6 +69,37 @@ def build_dossier(
     report = analyse_articles(store, [a.id for a in articles], settings)
     originals = _originals(store, articles)
     return assemble(story_id, articles, report.analyses, originals, alignment)
+
+
+def cached_dossier(store: SQLiteStore, story_id: int, settings: Settings | None = None) -> dict[str, Any]:
+    """The story's dossier from the store's cache, rebuilt (and cached) when the story changed.
+
+    The cache key covers every article's id, content hash and metadata, its near-duplicate link,
+    the analysis and engine versions and the spaCy model: any new article, regrouping or upgrade
+    makes the next call rebuild.
+    """
+    settings = settings or Settings()
+    articles = store.articles_in_story(story_id)
+    if not articles:
+        raise NotFoundError(f"no story {story_id}; `corroborator stories` lists them")
+    fingerprint = story_fingerprint(articles, settings)
+    cached = store.load_dossier(story_id, fingerprint)
+    if cached is not None:
+        return dict(json.loads(cached))
+    dossier = build_dossier(store, story_id, settings)
+    with store.transaction():
+        store.save_dossier(story_id, fingerprint, json.dumps(dossier, ensure_ascii=False))
+    return dossier
+
+
+def story_fingerprint(articles: Sequence[Article], settings: Settings) -> str:
+    """A hash of everything a story's dossier is built from."""
+    parts = [ENGINE_VERSION, ANALYSIS_VERSION, settings.spacy_model]
+    for a in sorted(articles, key=lambda a: a.id):
+        parts.append(
+            f"{a.id}|{a.content_hash}|{a.duplicate_of}|{a.outlet}|{a.published}|{a.title}|{a.language}"
+        )
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
 def _originals(store: SQLiteStore, articles: Sequence[Article]) -> dict[int, Article]:
