@@ -172,9 +172,12 @@ def _about(
 ) -> str:
     """A neutral description of the disputed question."""
     if kind == "year":
-        return f"the year of the {anchor}"
+        return f"the year ({anchor})"
     if kind == "number":
-        return f"the number of {anchor}" if anchor not in ("cardinal", "quantity") else "a number"
+        unit, _, event = anchor.partition("/")
+        return {"dead": "the number of dead", "hurt": "the number of injured"}.get(
+            event, f"the number ({unit})"
+        )
     shared = set.intersection(*(set().union(*(described[m].entities for m in facts[f])) for f in component))
     people = sorted(entity_names[e] for e in shared if e in entity_names)
     return f"where {people[0]} was wounded" if people else "where the wounds were"

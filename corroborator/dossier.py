@@ -25,7 +25,7 @@ from corroborator.origins import outlet_in, outlet_label, speaker_entity, speake
 from corroborator.parsed import ParsedArticle
 from corroborator.quotes import MIN_QUOTE_WORDS, QuoteSpan, quote_spans
 from corroborator.settings import Settings
-from corroborator.statements import Statement, extract_statements
+from corroborator.statements import Attribution, Statement, extract_statements
 from corroborator.store import SQLiteStore
 from corroborator.summary import summarise
 from corroborator.timeline import reference_date, resolve_date
@@ -135,6 +135,11 @@ def assemble(
     }
 
 
+def _unnamed(attribution: Attribution | None) -> str | None:
+    """An unnamed source as the article words it ('officials', 'the officer'); counted as the outlet."""
+    return speaker_name(attribution) if attribution is not None else None
+
+
 def _words(text: str, span: QuoteSpan) -> int:
     return len(text[span.start : span.end].split())
 
@@ -212,6 +217,10 @@ class _Context:
 
     def _find_speaker(self, statement: Statement) -> tuple[str | None, str | None]:
         attribution = statement.attribution
+        if attribution is None and statement.speech_subject is not None:
+            speech = self._speech_speaker(statement)
+            if speech is not None:
+                return speech
         if attribution is None or not attribution.named:
             return self.quote_speakers.get((statement.article_id, statement.index), (None, None))
         outlet = outlet_in(attribution.speaker, self.story_outlets)
@@ -219,6 +228,21 @@ class _Context:
             return None, outlet
         entity = speaker_entity(self.parsed[statement.article_id], attribution, self.entity_of)
         return (entity, self.entity_names[entity]) if entity else (None, speaker_name(attribution))
+
+    def _speech_speaker(self, statement: Statement) -> tuple[str, str] | None:
+        """The named subject of a speech verb: 'Lavrov blamed Kyiv ...' is Lavrov's claim."""
+        assert statement.speech_subject is not None
+        parsed = self.parsed[statement.article_id]
+        start, end = statement.speech_subject
+        mentions = [
+            m
+            for m in parsed.entities_in(start, end)
+            if (parsed.id, m.start) in self.entity_of and m.label in ("PERSON", "ORG", "GPE", "NORP")
+        ]
+        if not mentions:
+            return None
+        entity = self.entity_of[(parsed.id, mentions[-1].start)]
+        return entity, self.entity_names[entity]
 
     def origin_of(self, statement: Statement) -> str:
         """The independent origin: the named source, else the outlet (of the original, for a copy)."""
@@ -279,7 +303,7 @@ class _Context:
                     "text": statement.text,
                     "start": statement.start,
                     "end": statement.end,
-                    "attributed_to": entity or name or article.outlet,
+                    "attributed_to": entity or name or _unnamed(attribution) or article.outlet,
                     "attribution": article.text[attribution.phrase_start : attribution.phrase_end]
                     if attribution
                     else None,

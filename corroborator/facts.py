@@ -258,8 +258,18 @@ def _about_same(a: Described, b: Described, settings: AlignmentSettings) -> bool
         return False
     if min(len(a.terms), len(b.terms)) < settings.conflict_min_terms or not _same_time(a, b):
         return False
-    years = any(v.kind == "year" for v in a.values) and any(v.kind == "year" for v in b.values)
-    return similarity(a, b) >= (settings.year_conflict_about if years else settings.conflict_about)
+    return similarity(a, b) >= _comparable_at(a, b, settings)
+
+
+def _comparable_at(a: Described, b: Described, settings: AlignmentSettings) -> float:
+    """The similarity two statements need before their values are compared.
+
+    Years are anchored to the noun they date, a sharper anchor than a count's unit: they need less
+    of the rest of the sentence to agree.
+    """
+    if any(v.kind == "year" for v in a.values) and any(v.kind == "year" for v in b.values):
+        return settings.year_conflict_about
+    return settings.conflict_about
 
 
 def _same_time(a: Described, b: Described) -> bool:

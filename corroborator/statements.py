@@ -67,6 +67,9 @@ SPEECH_VERBS = REPORTING_VERBS | {
     "praise",
 }
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+BACK_REFERENCES = frozenset(
+    {"report", "statement", "agency", "newspaper", "paper", "daily", "channel", "broadcaster"}
+)
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
 _SPEAKER_STOP = frozenset({",", "(", ")", ";", ":", "who", "which", "that", "—", "–"})
 MIN_WORDS = 3
@@ -116,7 +119,7 @@ def extract_statements(parsed: ParsedArticle, quotes: list[QuoteSpan] | None = N
         if not _is_assertion(parsed, start, end):
             continue
         own = find_attribution(parsed, start, end, quotes)
-        if own is not None and own.pronoun:
+        if own is not None and (own.pronoun or _refers_back(own)):
             own = _resolve_pronoun(parsed, own, previous[1])
         attribution = own or _inherit(parsed, start, previous)
         previous = (parsed.paragraph_of_char(start), own or attribution)
@@ -156,10 +159,18 @@ def _segments(parsed: ParsedArticle) -> list[tuple[int, int, int]]:
     return found
 
 
+def _refers_back(attribution: Attribution) -> bool:
+    """'the report added', 'the statement said': a source named in an earlier sentence."""
+    words = attribution.speaker.lower().split()
+    return len(words) == 2 and words[0] == "the" and words[1] in BACK_REFERENCES
+
+
 def _resolve_pronoun(parsed: ParsedArticle, own: Attribution, previous: Attribution | None) -> Attribution:
     """'it said' / 'he wrote': the speaker of the attribution just before, else the last person named."""
     if previous is not None and not previous.pronoun and previous.start < own.start:
         antecedent = (previous.speaker, previous.start, previous.end)
+    elif not own.pronoun:
+        return own  # "the report" with no earlier source stays as written
     else:
         people = [m for m in parsed.analysis.entities if m.label == "PERSON" and m.end <= own.start]
         if not people:
@@ -281,28 +292,33 @@ def _nested_source(parsed: ParsedArticle, noun: int) -> int | None:
 
 
 def _verb_speaker(parsed: ParsedArticle, i: int, start: int, end: int) -> Attribution | None:
-    """The subject of a reporting verb; inverted ('said Peskov', 'reported Al Jazeera') too."""
+    """The subject of a reporting verb; also inverted ('said Peskov', 'reported Al Jazeera'),
+    passive ('was reported by X') and quoted ('X was quoted as saying')."""
     children = parsed.children[i]
+    lemma = parsed.tokens[i].lemma
     subject = next((c for c in children if parsed.tokens[c].dep in ("nsubj", "nsubjpass")), None)
-    if subject is None or parsed.tokens[subject].dep == "nsubjpass":
-        agent = next((c for c in children if parsed.tokens[c].dep == "agent"), None)
-        subject = (
-            next((c for c in parsed.children[agent] if parsed.tokens[c].dep == "pobj"), None)
-            if agent
-            else None
-        )
-    if subject is None and parsed.tokens[i].lemma in ("report", "say", "write"):
-        subject = next(
-            (
-                c
-                for c in children
-                if c > i and parsed.tokens[c].dep == "dobj" and parsed.tokens[c].pos == "PROPN"
-            ),
-            None,
-        )
+    if subject is not None and parsed.tokens[subject].dep == "nsubjpass" and lemma != "quote":
+        subject = _agent(parsed, children)
+    if subject is None and lemma in ("report", "say", "write", "add"):
+        subject = next((c for c in children if c > i and _is_named_object(parsed, c)), None)
     if subject is None:
         return None
-    return _attribution(parsed, i, subject, start, end, lemma=parsed.tokens[i].lemma)
+    return _attribution(parsed, i, subject, start, end, lemma=lemma)
+
+
+def _agent(parsed: ParsedArticle, children: list[int]) -> int | None:
+    agent = next((c for c in children if parsed.tokens[c].dep == "agent"), None)
+    return (
+        next((c for c in parsed.children[agent] if parsed.tokens[c].dep == "pobj"), None) if agent else None
+    )
+
+
+def _is_named_object(parsed: ParsedArticle, i: int) -> bool:
+    """An object that names a source: 'reported Al Jazeera', 'reported Sahel 24'."""
+    token = parsed.tokens[i]
+    return token.dep in ("dobj", "attr", "npadvmod") and any(
+        parsed.tokens[j].pos == "PROPN" for j in parsed.subtree(i)
+    )
 
 
 def _attribution(
@@ -328,7 +344,21 @@ def _attribution(
 
 
 def _speaker_span(parsed: ParsedArticle, head: int) -> tuple[int, int]:
-    """The speaker's words: the head's subtree, cut before an apposition or relative clause."""
+    """The speaker's words: the head's subtree, cut before an apposition or relative clause.
+
+    When a description is followed by a name in apposition ("Another provincial official,
+    Ghasem Karami, told ..."), the name is the speaker.
+    """
+    named = next(
+        (
+            c
+            for c in parsed.children[head]
+            if parsed.tokens[c].dep == "appos" and parsed.tokens[c].pos == "PROPN"
+        ),
+        None,
+    )
+    if named is not None and parsed.tokens[head].pos != "PROPN":
+        head = named
     subtree = parsed.subtree(head)
     first = subtree[0]
     last = head

@@ -171,7 +171,8 @@ def _years(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         for match in _YEAR.finditer(expression.text):
             char = expression.start + match.start()
             year = float(match.group())
-            found.append(Value("year", _anchor(parsed, char), year, year, match.group(), char, char + 4))
+            anchor = _anchor(parsed, char, expression.end)
+            found.append(Value("year", anchor, year, year, match.group(), char, char + 4))
     return found
 
 
@@ -254,8 +255,14 @@ def _unit(parsed: ParsedArticle, char: int, label: str) -> str:
 
 
 def _event_class(parsed: ParsedArticle, i: int) -> str:
-    """'dead' or 'hurt' when the phrase around a count of people says so, else ''."""
-    for j in [i, *list(parsed.ancestors(i))[:3]]:
+    """'dead' or 'hurt' when the phrase around a count of people says so, else ''.
+
+    Looks up the tree ('killing 10 people') and at what qualifies the counted noun ('24 people
+    dead', '249 people injured').
+    """
+    head = parsed.tokens[i].head
+    qualifiers = [c for c in parsed.children[head] if parsed.tokens[c].dep in ("amod", "acl", "conj")]
+    for j in [i, *qualifiers, *list(parsed.ancestors(i))[:3]]:
         lemma = parsed.tokens[j].lemma.lower()
         if lemma in DEAD_WORDS:
             return "dead"
@@ -264,11 +271,16 @@ def _event_class(parsed: ParsedArticle, i: int) -> str:
     return ""
 
 
-def _anchor(parsed: ParsedArticle, char: int) -> str:
-    """The word a year qualifies: its head noun ('the 2016 election'), or the verb of its phrase."""
+def _anchor(parsed: ParsedArticle, char: int, expression_end: int) -> str:
+    """The word a year qualifies: its head noun ('the 2016 election'), or the verb of its phrase.
+
+    Words of the date itself ('September' of 'September 2009') are skipped.
+    """
     i = parsed.token_at(char)
     for ancestor in parsed.ancestors(i):
         token = parsed.tokens[ancestor]
+        if token.start < expression_end and token.end > char - 30 and token.pos == "PROPN":
+            continue
         if token.pos in ("NOUN", "VERB", "PROPN") and token.lemma.lower() not in ("year", "in", "of"):
             return token.lemma.lower()
     return ""
@@ -282,8 +294,26 @@ def _body_parts(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     return [
         Value("body part", "injury", 0, 0, t.text, t.start, t.end)
         for t in tokens
-        if t.lemma.lower() in BODY_PARTS and t.pos == "NOUN"
+        if t.lemma.lower() in BODY_PARTS and t.pos == "NOUN" and _in_prepositional_phrase(parsed, t.i)
     ]
+
+
+def _in_prepositional_phrase(parsed: ParsedArticle, i: int) -> bool:
+    """'shot in the arm', 'wounds to the chest': a body part governed by a preposition, not a
+    'deputy head of' title."""
+    for j in [i, *list(parsed.ancestors(i))[:3]]:
+        token = parsed.tokens[j]
+        if token.dep == "pobj" and parsed.tokens[token.head].lemma.lower() in (
+            "in",
+            "to",
+            "on",
+            "through",
+            "into",
+        ):
+            return True
+        if token.dep not in ("pobj", "conj"):
+            return False
+    return False
 
 
 def body_part_phrase(text: str, values: list[Value], offset: int) -> str:
