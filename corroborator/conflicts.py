@@ -173,6 +173,10 @@ def _about(
     """A neutral description of the disputed question."""
     if kind == "year":
         return f"the year ({anchor})"
+    if kind == "time":
+        return "the time of day"
+    if kind == "place":
+        return "where it happened"
     if kind == "number":
         unit, _, event = anchor.partition("/")
         return {"dead": "the number of dead", "hurt": "the number of injured"}.get(

@@ -19,12 +19,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from corroborator.analysis import EntityMention
 from corroborator.parsed import ParsedArticle
 from corroborator.statements import Statement
 from corroborator.values import Value, statement_values
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "off", "near", "outside", "inside"})
 STOP_LEMMAS = frozenset(
     {
         "be",
@@ -77,6 +79,7 @@ class AlignmentSettings:
     clash_sample: int = 8  # statements per distinct value compared when looking for conflicts
     conflict_about: float = 0.3  # similarity above which two statements' numbers are comparable
     year_conflict_about: float = 0.2  # the same for years, whose anchor (the noun they date) is sharper
+    place_conflict_about: float = 0.45  # places differ often in detail; only near-identical reports compare
     conflict_min_terms: int = 3  # statements with fewer content words are too vague to contradict
 
 
@@ -90,6 +93,7 @@ class Described:
     values: tuple[Value, ...]
     negated: bool = False
     places: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
     origin: str = ""
     weights: dict[str, float] = field(default_factory=dict)
     total_weight: float = 0.0
@@ -108,6 +112,8 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
     entities: set[str] = set()
     negated = False
     places: set[str] = set()
+    people: set[str] = set()
+    place_values: list[Value] = []
     for mention in parsed.entities_in(statement.start, statement.end):
         entity = entity_of.get((parsed.id, mention.start))
         if entity and mention.start not in skip:
@@ -115,6 +121,9 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
             terms.add("E:" + entity)
             if mention.label in PLACE_LABELS:
                 places.add(entity)
+                place_values.extend(_event_place(parsed, mention, entity))
+            if mention.label == "PERSON":
+                people.add(entity)
     named = {c for m in parsed.entities_in(statement.start, statement.end) for c in range(m.start, m.end)}
     for i in parsed.tokens_between(statement.start, statement.end):
         token = parsed.tokens[i]
@@ -132,8 +141,35 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
             terms.add(lemma)
     terms.update(_value_terms(values))
     return Described(
-        statement, frozenset(terms), frozenset(entities), tuple(values), negated, frozenset(places)
+        statement,
+        frozenset(terms),
+        frozenset(entities),
+        tuple(sorted([*values, *place_values], key=lambda v: (v.start, v.kind))),
+        negated,
+        frozenset(places),
+        frozenset(people),
     )
+
+
+def _event_place(parsed: ParsedArticle, mention: EntityMention, entity: str) -> list[Value]:
+    """A street, sea or building where the event happened: 'in the Gulf of Aden', 'on Rue de Rivoli'.
+
+    Only locations and facilities (not towns or countries, which nest: Moscow is in Russia) that
+    are the object of a place preposition attached to a verb or an event noun.
+    """
+    if mention.label not in ("LOC", "FAC"):
+        return []
+    i = parsed.token_at(mention.end - 1)
+    prep = parsed.tokens[parsed.tokens[i].head]
+    verb = parsed.tokens[prep.head]
+    if (
+        parsed.tokens[i].dep != "pobj"
+        or prep.lemma.lower() not in PLACE_PREPOSITIONS
+        or verb.pos not in ("VERB", "NOUN")
+    ):
+        return []
+    number = float(entity[1:]) if entity[1:].isdigit() else 0.0
+    return [Value("place", "where", number, number, mention.text, mention.start, mention.end)]
 
 
 def _value_terms(values: Sequence[Value]) -> set[str]:
@@ -246,6 +282,15 @@ def _independent(a: Described, b: Described) -> bool:
     return a.statement.article_id != b.statement.article_id or a.origin != b.origin
 
 
+def _about_same_question(a: Described, b: Described, settings: AlignmentSettings) -> bool:
+    """Kind-specific checks before two statements' values are compared."""
+    kinds = {v.kind for v in a.values} & {v.kind for v in b.values}
+    if "place" in kinds and similarity(a, b) < settings.place_conflict_about:
+        return False
+    ages = any(v.anchor == "age" for v in a.values) and any(v.anchor == "age" for v in b.values)
+    return not ages or bool(a.people & b.people)
+
+
 def _about_same(a: Described, b: Described, settings: AlignmentSettings) -> bool:
     """Whether two statements' values answer the same question.
 
@@ -254,7 +299,9 @@ def _about_same(a: Described, b: Described, settings: AlignmentSettings) -> bool
     """
     if any(v.kind == "body part" for v in a.values) and any(v.kind == "body part" for v in b.values):
         return bool(a.entities & b.entities)
-    if a.places and b.places and not a.places & b.places:
+    if not _about_same_question(a, b, settings):
+        return False
+    if a.places and b.places and not a.places & b.places and not _only_places_differ(a, b):
         return False
     if min(len(a.terms), len(b.terms)) < settings.conflict_min_terms or not _same_time(a, b):
         return False
@@ -270,6 +317,11 @@ def _comparable_at(a: Described, b: Described, settings: AlignmentSettings) -> f
     if any(v.kind == "year" for v in a.values) and any(v.kind == "year" for v in b.values):
         return settings.year_conflict_about
     return settings.conflict_about
+
+
+def _only_places_differ(a: Described, b: Described) -> bool:
+    """A place dispute: both statements give a place value for the event, and those differ."""
+    return any(v.kind == "place" for v in a.values) and any(v.kind == "place" for v in b.values)
 
 
 def _same_time(a: Described, b: Described) -> bool:
@@ -289,7 +341,7 @@ def _same_time(a: Described, b: Described) -> bool:
 def values_conflict(a: Described, b: Described) -> list[tuple[Value, Value]]:
     """Pairs of values answering the same question differently (same kind and anchor)."""
     clashes = []
-    for kind in ("year", "number"):
+    for kind in ("year", "number", "time", "place"):
         for va in (v for v in a.values if v.kind == kind and v.anchor):
             same = [vb for vb in b.values if vb.kind == kind and vb.anchor == va.anchor]
             if same and not any(va.compatible(vb) for vb in same):

@@ -88,6 +88,9 @@ PERSON_UNITS = frozenset(
 DEAD_WORDS = frozenset({"kill", "die", "dead", "death", "fatality", "toll", "body", "drown", "perish"})
 HURT_WORDS = frozenset({"injure", "injured", "wound", "wounded", "hurt", "injury", "casualty", "hospitalise",
                         "hospitalize"})  # fmt: skip
+_CURRENCIES = (("€", "euro"), ("euro", "euro"), ("£", "pound"), ("pound", "pound"), ("$", "dollar"),
+               ("dollar", "dollar"), ("¥", "yen"), ("yen", "yen"), ("rupee", "rupee"), ("rouble", "rouble"),
+               ("ruble", "rouble"))  # fmt: skip
 _WORD_NUMBERS = {
     "one": 1,
     "two": 2,
@@ -136,6 +139,9 @@ _AT_MOST = re.compile(r"\b(at most|up to|fewer than|less than|under|no more than
 _ABOUT = re.compile(
     r"\b(about|around|some|approximately|roughly|an estimated|estimated|nearly|almost)\b", re.I
 )
+_AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b", re.I)
+_AGED = re.compile(r"\baged\s+(\d{1,3})\b", re.I)
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.?\s?m\.?)?(?![\d])", re.I)
 _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,])")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -158,9 +164,51 @@ class Value:
 
 
 def statement_values(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
-    """Years and numbers (from the parser's date and number expressions) and body parts."""
-    values = [*_years(parsed, start, end), *_numbers(parsed, start, end), *_body_parts(parsed, start, end)]
+    """Years, numbers, ages, amounts of money and times of day (from the parser's expressions),
+    and wounded body parts."""
+    values = [
+        *_years(parsed, start, end),
+        *_numbers(parsed, start, end),
+        *_ages(parsed, start, end),
+        *_times(parsed, start, end),
+        *_body_parts(parsed, start, end),
+    ]
     return sorted(values, key=lambda v: (v.start, v.kind))
+
+
+def _ages(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """'the 63-year-old', 'aged 63': the age of the person the statement is about."""
+    found = []
+    for expression in parsed.expressions_in(start, end):
+        match = _AGE.search(expression.text) or (
+            _AGED.search(parsed.text[max(0, expression.start - 6) : expression.end])
+        )
+        if expression.label in ("DATE", "CARDINAL") and match:
+            age = float(match.group(1))
+            found.append(Value("number", "age", age, age, expression.text, expression.start, expression.end))
+    return found
+
+
+def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """Clock times ('2:09 a.m.', '9.25 am', '4:22pm') as minutes after midnight."""
+    found = []
+    for expression in parsed.expressions_in(start, end):
+        if expression.label != "TIME":
+            continue
+        match = _CLOCK.search(expression.text)
+        if match is None:
+            continue
+        hour, minute = int(match.group(1)) % 12, int(match.group(2) or 0)
+        meridiem = (match.group(3) or "").replace(".", "").lower()
+        if meridiem == "pm":
+            hour += 12
+        elif not meridiem and int(match.group(1)) >= 12:
+            hour = int(match.group(1))
+        minutes = float(hour * 60 + minute)
+        found.append(
+            Value("time", "clock", minutes, minutes, expression.text, expression.start, expression.end)
+        )
+    return found
 
 
 def _years(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
@@ -185,9 +233,22 @@ def _numbers(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         if amount is None:
             continue
         low, high = number_range(amount, _qualifier_text(parsed.text, expression.start, expression.text))
-        unit = _unit(parsed, expression.end - 1, expression.label)
+        unit = (
+            _currency(expression.text)
+            if expression.label == "MONEY"
+            else _unit(parsed, expression.end - 1, expression.label)
+        )
         found.append(Value("number", unit, low, high, expression.text, expression.start, expression.end))
     return found
+
+
+def _currency(text: str) -> str:
+    """'money/euro' for '2 million euros' or '€2m': amounts compare only within one currency."""
+    lowered = text.lower()
+    for symbol, name in _CURRENCIES:
+        if symbol in lowered:
+            return f"money/{name}"
+    return "money/"
 
 
 def _qualifier_text(text: str, start: int, expression: str) -> str:

