@@ -20,6 +20,7 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_IN_PARENS = re.compile(r"^\(?(?:Photo|Image|Picture)\s+(?:by|credit|courtesy)\b.{0,100}\)?$", re.I)
+_CREDIT_STARTS = ("(", "photo", "image", "picture")
 _FURNITURE = re.compile(
     r"^(?:Share(?: this(?: article| story)?| on \w+)?|Subscribe(?: now| to [\w ]{1,40})?|"
     r"Sign up(?: [\w ]{1,40})?|"
@@ -29,7 +30,7 @@ _FURNITURE = re.compile(
     r"Reuse this content|Topics|Explore more on these topics)[\s.:!]*$",
     re.IGNORECASE,
 )
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
+_TRAILING = " \t\u00a0"
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -37,15 +38,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def is_caption(line: str) -> bool:
     """True for a photo caption or credit line such as '... Photograph: Agency/Reuters'."""
     stripped = line.strip()
-    if len(stripped) > 300:
-        return False
+    if len(stripped) > 300 or not (":" in stripped or stripped[:8].lower().startswith(_CREDIT_STARTS)):
+        return False  # cheap test first: this runs on every line of every article
     return bool(_CAPTION.search(stripped) or _CREDIT_IN_PARENS.match(stripped))
 
 
 def is_furniture(line: str) -> bool:
     """True for page furniture: edition banners and share/subscribe/read-more prompts."""
     stripped = line.strip()
-    return bool(stripped) and bool(_EDITION.match(stripped) or _FURNITURE.match(stripped))
+    if not stripped or len(stripped) > 120:
+        return False  # furniture is short; article paragraphs are not tested against every pattern
+    return bool(_EDITION.match(stripped) or _FURNITURE.match(stripped))
 
 
 def _drop_captions(lines: list[str]) -> list[str]:
@@ -78,6 +81,7 @@ def clean_text(text: str) -> str:
     """Return the article text without page furniture, whitespace tidied, words untouched."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text = _CONTROL.sub("", text)
-    lines = [line for line in _TRAILING_SPACE.sub("", text).split("\n") if not is_furniture(line)]
+    lines = [line.rstrip(_TRAILING) for line in text.split("\n")]
+    lines = [line for line in lines if not is_furniture(line)]
     cleaned = "\n".join(_drop_captions(lines))
     return _BLANK_RUNS.sub("\n\n", cleaned).strip()

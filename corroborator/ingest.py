@@ -81,14 +81,14 @@ def _store_chunk(
     store: SQLiteStore, loaded: list[tuple[str, ArticleDraft | InputError]], settings: Settings
 ) -> list[IngestResult]:
     """Write a chunk's drafts and group the new ones, all in one transaction."""
-    from corroborator.stories import group_articles
-
     results: list[IngestResult] = []
     with store.transaction():
         for label, draft in loaded:
             results.append(_store_one(store, label, draft))
         new_ids = [r.article_id for r in results if r.status is Status.STORED and r.article_id]
         if settings.group and new_ids:
+            from corroborator.stories import group_articles  # numpy/datasketch: only when grouping
+
             group_articles(store, new_ids, settings)
     return results
 

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
-
-_SPACE = re.compile(r"\s+")
 
 
 def content_hash(text: str) -> str:
@@ -18,7 +15,7 @@ def content_hash(text: str) -> str:
     Whitespace and Unicode composition are normalised first: the same words re-encoded or
     re-wrapped are the same content.
     """
-    normal = _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
