@@ -37,6 +37,7 @@ _MAGIC = (
 )
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+_HTML_LANG = re.compile(r"""<html[^>]*?\blang\s*=\s*["']?([a-zA-Z]{2})(?:[-_][a-zA-Z]+)?["'\s>]""", re.I)
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
@@ -132,9 +133,15 @@ def draft_from_html(html: str, *, origin: str, url: str | None, min_words: int =
         "outlet": (document.sitename or "").strip() or None,
         "published": document.date,
         "author": (document.author or "").strip() or None,
-        "language": document.language,
+        "language": document.language or declared_language(html),
     }
     return _finish(text, origin=origin, meta=meta, min_words=min_words)
+
+
+def declared_language(html: str) -> str | None:
+    """The page's own `<html lang="en-GB">`, as an ISO 639-1 code; detection runs when it has none."""
+    match = _HTML_LANG.search(html[:4096])
+    return match.group(1).lower() if match else None
 
 
 def _without_leading_title(text: str, title: str | None) -> str:
