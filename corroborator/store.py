@@ -47,6 +47,50 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX articles_published ON articles(published);
         """,
     ),
+    (
+        "0100_stories",
+        """
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE story_features (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            signature BLOB NOT NULL,
+            day INTEGER,
+            terms TEXT NOT NULL
+        );
+        CREATE TABLE story_meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+        """,
+    ),
+    (
+        "0200_analysis",
+        """
+        CREATE TABLE article_analysis (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            content_hash TEXT NOT NULL,
+            version TEXT NOT NULL,
+            model TEXT NOT NULL,
+            data TEXT NOT NULL,
+            analysed_at TEXT NOT NULL
+        );
+        """,
+    ),
+    (
+        "0300_dossiers",
+        """
+        CREATE TABLE dossiers (
+            story_id INTEGER PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            data TEXT NOT NULL,
+            built_at TEXT NOT NULL
+        );
+        """,
+    ),
 ]
 
 _ARTICLE_COLUMNS = (
@@ -189,8 +233,17 @@ class SQLiteStore:
             "INSERT INTO articles (content_hash, origin, url, outlet, title, published, author, language,"
             " text, words, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                digest, draft.origin, draft.url, draft.outlet, draft.title, draft.published,
-                draft.author, draft.language, draft.text, count_words(draft.text), _now(),
+                digest,
+                draft.origin,
+                draft.url,
+                draft.outlet,
+                draft.title,
+                draft.published,
+                draft.author,
+                draft.language,
+                draft.text,
+                count_words(draft.text),
+                _now(),
             ),
         )
         assert cursor.lastrowid is not None
@@ -234,6 +287,147 @@ class SQLiteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- stories (stage: stories) ---------------------------------------------------------
+    def story_meta(self, key: str) -> str | None:
+        """A value the grouping stage keeps between runs (generation, idf snapshot), or None."""
+        row = self._execute("SELECT value FROM story_meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_story_meta(self, key: str, value: str) -> None:
+        self._execute(
+            "INSERT INTO story_meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def story_feature_max_id(self) -> int:
+        """Highest article id with stored grouping features (0 if none): a cheap staleness check."""
+        row = self._execute("SELECT coalesce(max(article_id), 0) FROM story_features").fetchone()
+        return int(row[0])
+
+    def save_story_features(self, rows: Sequence[tuple[int, bytes, int | None, str]]) -> None:
+        """Store (article id, MinHash signature, publication day, weighted terms JSON) rows."""
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO story_features (article_id, signature, day, terms) VALUES (?, ?, ?, ?)",
+            rows,
+        )
+
+    def iter_story_features(
+        self, after_id: int = 0
+    ) -> Iterator[tuple[int, bytes, int | None, str, int | None, int | None]]:
+        """(article id, signature, day, terms, story id, duplicate_of) in article id order."""
+        cursor = self._execute(
+            "SELECT f.article_id, f.signature, f.day, f.terms, a.story_id, a.duplicate_of"
+            " FROM story_features f JOIN articles a ON a.id = f.article_id"
+            " WHERE f.article_id > ? ORDER BY f.article_id",
+            (after_id,),
+        )
+        for row in cursor:
+            yield row[0], row[1], row[2], row[3], row[4], row[5]
+
+    def ungrouped_article_ids(self) -> list[int]:
+        """Articles with no grouping features yet (ingested with grouping off)."""
+        rows = self._execute(
+            "SELECT a.id FROM articles a LEFT JOIN story_features f ON f.article_id = a.id"
+            " WHERE f.article_id IS NULL ORDER BY a.id"
+        ).fetchall()
+        return [int(row[0]) for row in rows]
+
+    def article_texts(self, ids: Sequence[int]) -> dict[int, str]:
+        """Just the text of the given articles (duplicate checks need nothing else)."""
+        found: dict[int, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self._execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk):
+                found[int(row[0])] = str(row[1])
+        return found
+
+    def new_story_ids(self, count: int) -> list[int]:
+        """Allocate `count` new story ids."""
+        now = _now()
+        ids = []
+        for _ in range(count):
+            cursor = self._execute("INSERT INTO stories (created_at) VALUES (?)", (now,))
+            assert cursor.lastrowid is not None
+            ids.append(cursor.lastrowid)
+        return ids
+
+    def assign_stories(self, rows: Sequence[tuple[int | None, int | None, int]]) -> None:
+        """Set (story id, duplicate_of) on articles, given as (story, duplicate_of, article id)."""
+        self.conn.executemany("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?", rows)
+
+    def delete_empty_stories(self) -> int:
+        """Drop stories no article belongs to any more; return how many."""
+        cursor = self._execute(
+            "DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM articles WHERE story_id IS NOT NULL)"
+        )
+        return cursor.rowcount
+
+    def story_article_rows(self) -> list[sqlite3.Row]:
+        """Grouped articles with what a story listing shows, by story then article id."""
+        return self._execute(
+            "SELECT a.id, a.story_id, a.origin, a.outlet, a.title, substr(a.text, 1, 300) AS text, a.published, a.duplicate_of,"
+            " f.terms FROM articles a LEFT JOIN story_features f ON f.article_id = a.id"
+            " WHERE a.story_id IS NOT NULL ORDER BY a.story_id, a.id"
+        ).fetchall()
+
+    # -- analysis (stage: analysis) -------------------------------------------------------
+    def analysis_stamps(self, ids: Sequence[int]) -> dict[int, tuple[str, str, str]]:
+        """(content hash, analysis version, model) of the stored analyses of these articles."""
+        found: dict[int, tuple[str, str, str]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            sql = (
+                "SELECT article_id, content_hash, version, model FROM article_analysis"
+                f" WHERE article_id IN ({marks})"
+            )
+            for row in self._execute(sql, chunk):
+                found[int(row[0])] = (str(row[1]), str(row[2]), str(row[3]))
+        return found
+
+    def load_analyses(self, ids: Sequence[int]) -> dict[int, str]:
+        """The stored analysis JSON of these articles (those that have one)."""
+        found: dict[int, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT article_id, data FROM article_analysis WHERE article_id IN ({marks})"
+            for row in self._execute(sql, chunk):
+                found[int(row[0])] = str(row[1])
+        return found
+
+    def save_analyses(self, rows: Sequence[tuple[int, str, str, str, str]]) -> None:
+        """Store (article id, content hash, version, model, JSON) rows, replacing older analyses."""
+        now = _now()
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO article_analysis"
+            " (article_id, content_hash, version, model, data, analysed_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [(*row, now) for row in rows],
+        )
+
+    def articles_in_story(self, story_id: int) -> list[Article]:
+        """A story's articles in id order."""
+        rows = self._execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story_id = ? ORDER BY id", (story_id,)
+        ).fetchall()
+        return [_row_to_article(row) for row in rows]
+
+    # -- dossiers (stage: dossier) --------------------------------------------------------
+    def load_dossier(self, story_id: int, fingerprint: str) -> str | None:
+        """The cached dossier JSON of a story, if it was built from the same articles and versions."""
+        row = self._execute(
+            "SELECT data FROM dossiers WHERE story_id = ? AND fingerprint = ?", (story_id, fingerprint)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def save_dossier(self, story_id: int, fingerprint: str, data: str) -> None:
+        self._execute(
+            "INSERT OR REPLACE INTO dossiers (story_id, fingerprint, data, built_at) VALUES (?, ?, ?, ?)",
+            (story_id, fingerprint, data, _now()),
+        )
 
 
 def open_store(path: Path | str, *, create: bool = True) -> SQLiteStore:
