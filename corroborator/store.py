@@ -365,11 +365,20 @@ class SQLiteStore:
         )
         return cursor.rowcount
 
+    def grouping_fingerprint(self) -> str:
+        """A cheap digest of how articles are grouped: it changes with every ingest or regroup."""
+        row = self._execute(
+            "SELECT count(*), coalesce(max(id), 0), coalesce(sum(story_id * 7919 + id), 0),"
+            " coalesce(sum(coalesce(duplicate_of, 0) * 31 + id), 0) FROM articles"
+        ).fetchone()
+        generation = self.story_meta("generation") or "0"
+        return f"{generation}:{row[0]}:{row[1]}:{row[2]}:{row[3]}"
+
     def story_article_rows(self) -> list[sqlite3.Row]:
         """Grouped articles with what a story listing shows, by story then article id."""
         return self._execute(
-            "SELECT a.id, a.story_id, a.origin, a.outlet, a.title, substr(a.text, 1, 300) AS text, a.published, a.duplicate_of,"
-            " f.terms FROM articles a LEFT JOIN story_features f ON f.article_id = a.id"
+            "SELECT a.id, a.story_id, a.origin, a.outlet, a.title, substr(a.text, 1, 300) AS text,"
+            " a.published, a.duplicate_of, f.terms FROM articles a LEFT JOIN story_features f ON f.article_id = a.id"
             " WHERE a.story_id IS NOT NULL ORDER BY a.story_id, a.id"
         ).fetchall()
 

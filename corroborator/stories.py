@@ -473,7 +473,31 @@ def _write_regroup(
 
 # -- listing -----------------------------------------------------------------------------
 def list_stories(store: SQLiteStore) -> list[StorySummary]:
-    """Every story with its articles; the title is that of the article nearest its centroid."""
+    """Every story with its articles; the title is that of the article nearest its centroid.
+
+    Picking titles reads every article's terms, which takes seconds on a large store, so the
+    listing is kept in the store and reused until an ingest or regroup changes the grouping.
+    """
+    key = store.grouping_fingerprint()
+    cached = store.story_meta("summaries")
+    if cached is not None:
+        data = json.loads(cached)
+        if data.get("key") == key:
+            return [_summary_from_dict(item) for item in data["stories"]]
+    summaries = _list_stories(store)
+    with store.transaction():
+        store.set_story_meta(
+            "summaries", json.dumps({"key": key, "stories": [s.as_dict() for s in summaries]})
+        )
+    return summaries
+
+
+def _summary_from_dict(item: dict[str, Any]) -> StorySummary:
+    articles = [StoryArticle(a["id"], a["origin"], a["outlet"], a["duplicate_of"]) for a in item["articles"]]
+    return StorySummary(item["id"], item["title"], item["first_published"], item["last_published"], articles)
+
+
+def _list_stories(store: SQLiteStore) -> list[StorySummary]:
     idf = _stored_idf(store)
     stories: dict[int, list[Any]] = {}
     for row in store.story_article_rows():
