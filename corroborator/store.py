@@ -378,7 +378,8 @@ class SQLiteStore:
         """Grouped articles with what a story listing shows, by story then article id."""
         return self._execute(
             "SELECT a.id, a.story_id, a.origin, a.outlet, a.title, substr(a.text, 1, 300) AS text,"
-            " a.published, a.duplicate_of, f.terms FROM articles a LEFT JOIN story_features f ON f.article_id = a.id"
+            " a.published, a.duplicate_of, f.terms"
+            " FROM articles a LEFT JOIN story_features f ON f.article_id = a.id"
             " WHERE a.story_id IS NOT NULL ORDER BY a.story_id, a.id"
         ).fetchall()
 
