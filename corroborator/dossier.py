@@ -92,6 +92,17 @@ def cached_dossier(store: SQLiteStore, story_id: int, settings: Settings | None 
     return dossier
 
 
+def stored_dossier(
+    store: SQLiteStore, story_id: int, settings: Settings | None = None
+) -> dict[str, Any] | None:
+    """The story's cached dossier if it is current, else None; never builds (cheap listings use it)."""
+    articles = store.articles_in_story(story_id)
+    if not articles:
+        return None
+    cached = store.load_dossier(story_id, story_fingerprint(articles, settings or Settings()))
+    return None if cached is None else dict(json.loads(cached))
+
+
 def story_fingerprint(articles: Sequence[Article], settings: Settings) -> str:
     """A hash of everything a story's dossier is built from."""
     parts = [ENGINE_VERSION, ANALYSIS_VERSION, settings.spacy_model]

@@ -88,8 +88,7 @@ def default_dossier_source() -> DossierSource:
         from corroborator import dossier as engine
     except ImportError:
         return DossierSource(articles_only_dossier)
-    cached = getattr(engine, "cached_dossier", None)
-    return DossierSource(engine.build_dossier, cached if callable(cached) else _no_cache)
+    return DossierSource(engine.cached_dossier, engine.stored_dossier)
 
 
 def articles_only_dossier(store: SQLiteStore, story_id: int, settings: Settings) -> dict[str, Any]:
