@@ -79,16 +79,18 @@ def cached_dossier(store: SQLiteStore, story_id: int, settings: Settings | None 
     makes the next call rebuild.
     """
     settings = settings or Settings()
-    articles = store.articles_in_story(story_id)
-    if not articles:
+    stamps = store.story_stamps(story_id)
+    if not stamps:
         raise NotFoundError(f"no story {story_id}; `corroborator stories` lists them")
-    fingerprint = story_fingerprint(articles, settings)
+    fingerprint = story_fingerprint(stamps, settings)
     cached = store.load_dossier(story_id, fingerprint)
     if cached is not None:
         return dict(json.loads(cached))
     dossier = build_dossier(store, story_id, settings)
     with store.transaction():
-        store.save_dossier(story_id, fingerprint, json.dumps(dossier, ensure_ascii=False))
+        store.save_dossier(
+            story_id, fingerprint, json.dumps(dossier, ensure_ascii=False), len(dossier["conflicts"])
+        )
     return dossier
 
 
@@ -96,20 +98,27 @@ def stored_dossier(
     store: SQLiteStore, story_id: int, settings: Settings | None = None
 ) -> dict[str, Any] | None:
     """The story's cached dossier if it is current, else None; never builds (cheap listings use it)."""
-    articles = store.articles_in_story(story_id)
-    if not articles:
+    stamps = store.story_stamps(story_id)
+    if not stamps:
         return None
-    cached = store.load_dossier(story_id, story_fingerprint(articles, settings or Settings()))
+    cached = store.load_dossier(story_id, story_fingerprint(stamps, settings or Settings()))
     return None if cached is None else dict(json.loads(cached))
 
 
-def story_fingerprint(articles: Sequence[Article], settings: Settings) -> str:
-    """A hash of everything a story's dossier is built from."""
+def stored_conflict_count(store: SQLiteStore, story_id: int, settings: Settings | None = None) -> int | None:
+    """How many conflicts the story's cached dossier has, if it is current; for listings."""
+    stamps = store.story_stamps(story_id)
+    return (
+        store.dossier_conflicts(story_id, story_fingerprint(stamps, settings or Settings()))
+        if stamps
+        else None
+    )
+
+
+def story_fingerprint(stamps: Sequence[tuple[Any, ...]], settings: Settings) -> str:
+    """A hash of everything a story's dossier is built from (`SQLiteStore.story_stamps`)."""
     parts = [ENGINE_VERSION, ANALYSIS_VERSION, settings.spacy_model]
-    for a in sorted(articles, key=lambda a: a.id):
-        parts.append(
-            f"{a.id}|{a.content_hash}|{a.duplicate_of}|{a.outlet}|{a.published}|{a.title}|{a.language}"
-        )
+    parts.extend("|".join(str(value) for value in stamp) for stamp in sorted(stamps))
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 

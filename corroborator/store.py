@@ -87,6 +87,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             story_id INTEGER PRIMARY KEY,
             fingerprint TEXT NOT NULL,
             data TEXT NOT NULL,
+            conflicts INTEGER NOT NULL,
             built_at TEXT NOT NULL
         );
         """,
@@ -433,11 +434,28 @@ class SQLiteStore:
         ).fetchone()
         return None if row is None else str(row[0])
 
-    def save_dossier(self, story_id: int, fingerprint: str, data: str) -> None:
+    def story_stamps(self, story_id: int) -> list[tuple[Any, ...]]:
+        """What a story's dossier depends on, per article, without the texts: cheap to check."""
+        rows = self._execute(
+            "SELECT id, content_hash, duplicate_of, outlet, published, title, language FROM articles"
+            " WHERE story_id = ? ORDER BY id",
+            (story_id,),
+        ).fetchall()
+        return [tuple(row) for row in rows]
+
+    def save_dossier(self, story_id: int, fingerprint: str, data: str, conflicts: int) -> None:
         self._execute(
-            "INSERT OR REPLACE INTO dossiers (story_id, fingerprint, data, built_at) VALUES (?, ?, ?, ?)",
-            (story_id, fingerprint, data, _now()),
+            "INSERT OR REPLACE INTO dossiers (story_id, fingerprint, data, conflicts, built_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (story_id, fingerprint, data, conflicts, _now()),
         )
+
+    def dossier_conflicts(self, story_id: int, fingerprint: str) -> int | None:
+        """The number of conflicts in the cached dossier, without reading the dossier itself."""
+        row = self._execute(
+            "SELECT conflicts FROM dossiers WHERE story_id = ? AND fingerprint = ?", (story_id, fingerprint)
+        ).fetchone()
+        return None if row is None else int(row[0])
 
 
 def open_store(path: Path | str, *, create: bool = True) -> SQLiteStore:

@@ -65,6 +65,7 @@ CREDITS = (
 
 DossierBuilder = Callable[[SQLiteStore, int, Settings], dict[str, Any]]
 CachedDossier = Callable[[SQLiteStore, int], "dict[str, Any] | None"]
+ConflictCount = Callable[[SQLiteStore, int], "int | None"]
 
 
 def _no_cache(store: SQLiteStore, story_id: int) -> dict[str, Any] | None:
@@ -80,6 +81,14 @@ class DossierSource:
 
     build: DossierBuilder
     cached: CachedDossier = field(default=_no_cache)
+    conflict_count: ConflictCount | None = None
+
+    def conflicts(self, store: SQLiteStore, story_id: int) -> int | None:
+        """Conflicts of a story's cached dossier, without parsing it when the source can say."""
+        if self.conflict_count is not None:
+            return self.conflict_count(store, story_id)
+        cached = self.cached(store, story_id)
+        return len(cached["conflicts"]) if cached else None
 
 
 def default_dossier_source() -> DossierSource:
@@ -88,7 +97,7 @@ def default_dossier_source() -> DossierSource:
         from corroborator import dossier as engine
     except ImportError:
         return DossierSource(articles_only_dossier)
-    return DossierSource(engine.cached_dossier, engine.stored_dossier)
+    return DossierSource(engine.cached_dossier, engine.stored_dossier, engine.stored_conflict_count)
 
 
 def articles_only_dossier(store: SQLiteStore, story_id: int, settings: Settings) -> dict[str, Any]:
@@ -196,7 +205,7 @@ def _page_number(value: str | None) -> int:
 
 
 def _story_row(app: App, store: SQLiteStore, story: Mapping[str, Any]) -> dict[str, Any]:
-    cached = app.source.cached(store, int(story["id"]))
+    conflicts = app.source.conflicts(store, int(story["id"]))
     outlets = sorted({a["outlet"] for a in story["articles"] if a["outlet"]}, key=str.casefold)
     return {
         "id": story["id"],
@@ -206,7 +215,7 @@ def _story_row(app: App, store: SQLiteStore, story: Mapping[str, Any]) -> dict[s
         "articles": len(story["articles"]),
         "duplicates": sum(1 for a in story["articles"] if a["duplicate_of"] is not None),
         "outlets": outlets,
-        "conflicts": len(cached["conflicts"]) if cached else None,
+        "conflicts": conflicts,
         "counts_url": f"/stories/{story['id']}/counts.json",
     }
 
