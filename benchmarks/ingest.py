@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from benchmarks.corpus import articles, as_html, as_text
 from corroborator import Settings, Status, ingest, open_store
+from corroborator.extraction import TRAFILATURA_OPTIONS
 
 
 def write_corpus(root: Path, count: int) -> dict[str, Path]:
@@ -56,18 +57,7 @@ def time_bare_trafilatura(html_dir: Path) -> float:
 
     start = time.perf_counter()
     for path in sorted(html_dir.iterdir()):
-        trafilatura.bare_extraction(
-            path.read_text("utf-8"),
-            url=None,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            date_extraction_params={
-                "extensive_search": False,
-                "original_date": True,
-                "outputformat": "%Y-%m-%dT%H:%M:%S%z",
-            },
-        )
+        trafilatura.bare_extraction(path.read_text("utf-8"), url=None, **TRAFILATURA_OPTIONS)
     return time.perf_counter() - start
 
 

@@ -430,16 +430,10 @@ class _Context:
         for statement in mine:
             if statement.quote or statement.speech_subject is None:
                 continue
-            parsed = self.parsed[statement.article_id]
-            start, end = statement.speech_subject
-            mentions = [
-                m
-                for m in parsed.entities_in(start, end)
-                if (parsed.id, m.start) in self.entity_of and m.label in ("PERSON", "ORG", "GPE", "NORP")
-            ]
-            if not mentions:
+            speaker = self._speech_speaker(statement)
+            if speaker is None:
                 continue
-            entity = self.entity_of[(parsed.id, mentions[-1].start)]
+            entity, _ = speaker
             found.append(
                 {
                     "speaker": entity,

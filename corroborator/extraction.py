@@ -37,6 +37,18 @@ _MAGIC = (
 )
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+# What ingest asks of trafilatura (benchmarks/ingest.py times bare trafilatura with the same options).
+TRAFILATURA_OPTIONS: dict[str, Any] = {
+    "with_metadata": True,
+    "include_comments": False,
+    "include_tables": False,
+    # No guessing from the URL or page text beyond the date markup; never today's date.
+    "date_extraction_params": {
+        "extensive_search": False,
+        "original_date": True,
+        "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+    },
+}
 _HTML_LANG = re.compile(r"""<html[^>]*?\blang\s*=\s*["']?([a-zA-Z]{2})(?:[-_][a-zA-Z]+)?["'\s>]""", re.I)
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
@@ -111,18 +123,7 @@ def draft_from_html(html: str, *, origin: str, url: str | None, min_words: int =
     """Extract main text and metadata from an HTML page with trafilatura."""
     import trafilatura  # heavy import, only needed for HTML
 
-    document: Any = trafilatura.bare_extraction(
-        html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        date_extraction_params={
-            "extensive_search": False,
-            "original_date": True,
-            "outputformat": "%Y-%m-%dT%H:%M:%S%z",
-        },
-    )
+    document: Any = trafilatura.bare_extraction(html, url=url, **TRAFILATURA_OPTIONS)
     if document is None or not (document.text or "").strip():
         raise InputError("no article text found in the HTML (empty, broken, or not an article page)")
     title = (document.title or "").strip() or None
