@@ -196,8 +196,8 @@ def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         if expression.label != "TIME":
             continue
         match = _CLOCK.search(expression.text)
-        if match is None:
-            continue
+        if match is None or not (match.group(2) or match.group(3)):
+            continue  # "30 seconds", "10 o'clock news": not a time of day we can compare
         hour, minute = int(match.group(1)) % 12, int(match.group(2) or 0)
         meridiem = (match.group(3) or "").replace(".", "").lower()
         if meridiem == "pm":

@@ -25,7 +25,7 @@ def to_article(doc: dict[str, object]) -> dict[str, object] | None:
     if len(lines) < 3 or not lines[0].startswith("http"):
         return None
     url, title, body = lines[0], lines[1], lines[2:]
-    published = normalise_date(title)
+    published = normalise_date(_DATE_PREFIX.sub("", title))
     if published and body:
         title, body = body[0], body[1:]
     while body and (date := normalise_date(_DATE_PREFIX.sub("", body[0]).split(" Last ")[0])):

@@ -72,3 +72,7 @@ def test_clock_times_ages_and_tolls_are_values() -> None:
 
 def test_a_job_title_is_not_a_wounded_body_part() -> None:
     assert _values("The deputy head of the agency was shot in the arm.") == [("body part", "injury", 0.0)]
+
+
+def test_a_duration_is_not_a_time_of_day() -> None:
+    assert [v for v in _values("The quake shook the town for 30 seconds at dawn.") if v[0] == "time"] == []
