@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -34,6 +34,7 @@ from corroborator.errors import NotFoundError
 from corroborator.names import is_initial_of, normalise_name, phonetic_key, same_name_word
 from corroborator.settings import Settings
 from corroborator.store import SQLiteStore
+from corroborator.unionfind import UnionFind
 
 RESOLVED_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -104,28 +105,7 @@ class _Item:
     nominal: bool = False
 
 
-@dataclass(slots=True)
-class _Clusters:
-    """Union-find over mention indices; the smaller index is the root, which keeps results stable."""
-
-    parent: list[int] = field(default_factory=list)
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def groups(self) -> dict[int, list[int]]:
-        found: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.parent)):
-            found[self.find(i)].append(i)
-        return dict(found)
+_Clusters = UnionFind  # mention indices; the smaller index is the root
 
 
 # -- public API -------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from corroborator.analysis import EntityMention
 from corroborator.parsed import ParsedArticle
 from corroborator.statements import Statement
+from corroborator.unionfind import UnionFind
 from corroborator.values import Value, statement_values
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
@@ -357,9 +358,9 @@ def values_conflict(a: Described, b: Described) -> list[tuple[Value, Value]]:
 
 @dataclass(slots=True)
 class _Groups:
-    """Union-find whose roots remember their members, for the average-similarity guard."""
+    """Union-find whose roots remember their members and what they may not join, for the guards."""
 
-    parent: list[int]
+    sets: UnionFind
     members: dict[int, list[int]]
     blocked: dict[int, set[int]]
 
@@ -369,20 +370,17 @@ class _Groups:
         for a, b in clashing:
             blocked[a].add(b)
             blocked[b].add(a)
-        return cls(list(range(size)), {i: [i] for i in range(size)}, blocked)
+        return cls(UnionFind.of(size), {i: [i] for i in range(size)}, blocked)
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+        return self.sets.find(i)
 
     def union(self, a: int, b: int) -> None:
-        ra, rb = sorted((self.find(a), self.find(b)))
-        if ra != rb:
-            self.parent[rb] = ra
-            self.members[ra].extend(self.members.pop(rb))
-            self.blocked[ra] |= self.blocked.pop(rb)
+        joined = self.sets.union(a, b)
+        if joined is not None:
+            kept, absorbed = joined
+            self.members[kept].extend(self.members.pop(absorbed))
+            self.blocked[kept] |= self.blocked.pop(absorbed)
 
 
 def align(
