@@ -40,19 +40,24 @@ def detect_conflicts(
     facts: Sequence[Sequence[int]],
     clashing: Sequence[tuple[int, int]],
     entity_names: dict[str, str],
+    current_years: frozenset[float] = frozenset(),
 ) -> list[Conflict]:
     """Conflicts among facts, from the clashing statement pairs.
 
     Facts join a conflict only as a clique: a fact with a new value joins when it clashes with
     some fact of every side already there, so one loose pair cannot chain unrelated figures (a
-    death toll, a background disaster's toll, a district's toll) into one dispute.
+    death toll, a background disaster's toll, a district's toll) into one dispute. Two facts dated
+    to different past years (years other than `current_years`, those of publication) are about
+    different events, whatever their statements share.
     """
     fact_of = {member: number for number, members in enumerate(facts) for member in members}
+    dated = [_past_years(members, described, current_years) for members in facts]
     edges: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
     for a, b in clashing:
+        fa, fb = sorted((fact_of[a], fact_of[b]))
         for va, _ in values_conflict(described[a], described[b]):
-            fa, fb = sorted((fact_of[a], fact_of[b]))
-            edges[(va.kind, va.anchor)].add((fa, fb))
+            if va.kind == "year" or dated[fa] == dated[fb]:
+                edges[(va.kind, va.anchor)].add((fa, fb))
     conflicts = []
     for (kind, anchor), pairs in sorted(edges.items()):
         value_of = partial(_value_of_fact, facts=facts, kind=kind, anchor=anchor, described=described)
@@ -62,6 +67,13 @@ def detect_conflicts(
                 about = _about(kind, anchor, group, described, facts, entity_names)
                 conflicts.append(Conflict(kind, anchor, about, sides))
     return sorted(conflicts, key=lambda c: (min(f for s in c.sides for f in s.facts), c.kind, c.anchor))
+
+
+def _past_years(
+    members: Sequence[int], described: Sequence[Described], current_years: frozenset[float]
+) -> frozenset[float]:
+    """The years a fact's statements date it to, other than the years of publication."""
+    return frozenset(v.low for m in members for v in described[m].values if v.kind == "year") - current_years
 
 
 def _cliques(

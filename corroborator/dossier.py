@@ -138,7 +138,9 @@ def assemble(
     """The dossier from articles and their analyses: no store involved (tests, evaluation)."""
     context = _Context.build(articles, analyses, originals or {})
     facts, clashing = align(context.described, alignment)
-    conflicts = detect_conflicts(context.described, facts, clashing, context.entity_names)
+    conflicts = detect_conflicts(
+        context.described, facts, clashing, context.entity_names, context.current_years
+    )
     fact_json = context.facts_json(facts, conflicts)
     conflict_json = context.conflicts_json(conflicts, facts)
     return {
@@ -202,6 +204,13 @@ class _Context:
         return context
 
     # -- entities -------------------------------------------------------------------------
+    @property
+    def current_years(self) -> frozenset[float]:
+        """The years the story's articles were published in: 'this year' for dating facts."""
+        return frozenset(
+            float(a.published[:4]) for a in self.articles if a.published and a.published[:4].isdigit()
+        )
+
     @property
     def story_outlets(self) -> tuple[str, ...]:
         return tuple(sorted({a.outlet for a in self.articles if a.outlet}))

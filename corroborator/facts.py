@@ -15,6 +15,7 @@ contradict each other are never joined (they become a conflict instead).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,10 @@ from corroborator.values import Value, statement_values
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A running total ("so far", "a total of") is not the count of one event: the two are not compared.
+_CUMULATIVE = re.compile(
+    r"\b(so far|to date|in total|a total of|altogether|cumulative|since the start)\b", re.I
+)
 PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "off", "near", "outside", "inside"})
 STOP_LEMMAS = frozenset(
     {
@@ -95,6 +100,7 @@ class Described:
     negated: bool = False
     places: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
+    cumulative: bool = False
     origin: str = ""
     weights: dict[str, float] = field(default_factory=dict)
     total_weight: float = 0.0
@@ -149,6 +155,7 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
         negated,
         frozenset(places),
         frozenset(people),
+        bool(_CUMULATIVE.search(statement.text)),
     )
 
 
@@ -300,7 +307,7 @@ def _about_same(a: Described, b: Described, settings: AlignmentSettings) -> bool
     """
     if any(v.kind == "body part" for v in a.values) and any(v.kind == "body part" for v in b.values):
         return bool(a.entities & b.entities)
-    if not _about_same_question(a, b, settings):
+    if not _about_same_question(a, b, settings) or a.cumulative != b.cumulative:
         return False
     if a.places and b.places and not a.places & b.places and not _only_places_differ(a, b):
         return False
