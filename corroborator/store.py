@@ -92,6 +92,27 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0400_search",
+        """
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='id', tokenize='unicode61'
+        );
+        INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        """,
+    ),
 ]
 
 _ARTICLE_COLUMNS = (
@@ -434,6 +455,17 @@ class SQLiteStore:
         ).fetchone()
         return None if row is None else str(row[0])
 
+    # -- search ---------------------------------------------------------------------------
+    def stories_with_word(self, word: str) -> set[int]:
+        """Stories with an article whose title or text contains the word (full-text index)."""
+        phrase = '"' + word.replace('"', '""') + '"'
+        rows = self._execute(
+            "SELECT DISTINCT a.story_id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? AND a.story_id IS NOT NULL",
+            (phrase,),
+        ).fetchall()
+        return {int(row[0]) for row in rows}
+
     def story_stamps(self, story_id: int) -> list[tuple[Any, ...]]:
         """What a story's dossier depends on, per article, without the texts: cheap to check."""
         rows = self._execute(
@@ -464,7 +496,15 @@ def open_store(path: Path | str, *, create: bool = True) -> SQLiteStore:
 
 
 def _split_sql(script: str) -> list[str]:
-    return [part.strip() for part in script.split(";") if part.strip()]
+    """The statements of a migration; a trigger's body keeps its inner semicolons."""
+    statements, buffer = [], ""
+    for part in script.split(";"):
+        buffer += part + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n;"):
+                statements.append(buffer.strip())
+            buffer = ""
+    return statements
 
 
 def _explain(exc: sqlite3.Error, path: Path) -> str:

@@ -90,3 +90,15 @@ def test_list_articles_by_ids_keeps_id_order(store: SQLiteStore) -> None:
         ids = [store.add_article(_draft(f"Article number {n}."))[0].id for n in range(5)]
 
     assert [a.id for a in store.list_articles([ids[3], ids[1]])] == [ids[1], ids[3]]
+
+
+def test_full_text_search_finds_stories_by_whole_words(store: SQLiteStore) -> None:
+    with store.transaction():
+        first, _ = store.add_article(_draft("Lavrov blamed Kyiv for the attack in Moscow."))
+        second, _ = store.add_article(_draft("The river flooded Riverton on Saturday."))
+        store.conn.execute("UPDATE articles SET story_id = id")
+
+    assert store.stories_with_word("lavrov") == {first.id}
+    assert store.stories_with_word("Riverton") == {second.id}
+    assert store.stories_with_word("Lav") == set()  # whole words only
+    assert store.stories_with_word('quote " inside') == set()  # user input never breaks the query
