@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from corroborator import gazetteer
 from corroborator.models import Article
 from corroborator.settings import Settings
-from corroborator.store import SQLiteStore
+from corroborator.store import Store
 
 if TYPE_CHECKING:  # spaCy takes seconds to import: only commands that parse pay for it
     from spacy.language import Language
@@ -182,7 +182,7 @@ def is_english(article: Article) -> bool:
 
 
 def analyse_articles(
-    store: SQLiteStore,
+    store: Store,
     ids: Sequence[int],
     settings: Settings,
     *,

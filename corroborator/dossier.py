@@ -26,7 +26,7 @@ from corroborator.parsed import ParsedArticle
 from corroborator.quotes import MIN_QUOTE_WORDS, QuoteSpan, quote_spans
 from corroborator.settings import Settings
 from corroborator.statements import Attribution, Statement, extract_statements
-from corroborator.store import SQLiteStore
+from corroborator.store import Store
 from corroborator.summary import summarise
 from corroborator.timeline import reference_date, resolve_date
 
@@ -56,7 +56,7 @@ def dossier_json(dossier: dict[str, Any]) -> str:
 
 
 def build_dossier(
-    store: SQLiteStore,
+    store: Store,
     story_id: int,
     settings: Settings | None = None,
     alignment: AlignmentSettings | None = None,
@@ -71,7 +71,7 @@ def build_dossier(
     return assemble(story_id, articles, report.analyses, originals, alignment)
 
 
-def cached_dossier(store: SQLiteStore, story_id: int, settings: Settings | None = None) -> dict[str, Any]:
+def cached_dossier(store: Store, story_id: int, settings: Settings | None = None) -> dict[str, Any]:
     """The story's dossier from the store's cache, rebuilt (and cached) when the story changed.
 
     The cache key covers every article's id, content hash and metadata, its near-duplicate link,
@@ -94,9 +94,7 @@ def cached_dossier(store: SQLiteStore, story_id: int, settings: Settings | None 
     return dossier
 
 
-def stored_dossier(
-    store: SQLiteStore, story_id: int, settings: Settings | None = None
-) -> dict[str, Any] | None:
+def stored_dossier(store: Store, story_id: int, settings: Settings | None = None) -> dict[str, Any] | None:
     """The story's cached dossier if it is current, else None; never builds (cheap listings use it)."""
     stamps = store.story_stamps(story_id)
     if not stamps:
@@ -105,7 +103,7 @@ def stored_dossier(
     return None if cached is None else dict(json.loads(cached))
 
 
-def stored_conflict_count(store: SQLiteStore, story_id: int, settings: Settings | None = None) -> int | None:
+def stored_conflict_count(store: Store, story_id: int, settings: Settings | None = None) -> int | None:
     """How many conflicts the story's cached dossier has, if it is current; for listings."""
     stamps = store.story_stamps(story_id)
     return (
@@ -122,7 +120,7 @@ def story_fingerprint(stamps: Sequence[tuple[Any, ...]], settings: Settings) -> 
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
-def _originals(store: SQLiteStore, articles: Sequence[Article]) -> dict[int, Article]:
+def _originals(store: Store, articles: Sequence[Article]) -> dict[int, Article]:
     """The articles that near-duplicates point at, for their outlets."""
     wanted = sorted({a.duplicate_of for a in articles if a.duplicate_of})
     return {a.id: a for a in store.list_articles(wanted)} if wanted else {}

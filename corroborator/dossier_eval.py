@@ -46,7 +46,7 @@ from rapidfuzz import fuzz
 from corroborator.ingest import ingest_drafts
 from corroborator.models import ArticleDraft
 from corroborator.settings import Settings
-from corroborator.store import SQLiteStore, open_store
+from corroborator.store import Store, open_store
 
 MIN_OVERLAP = 0.5  # of the shorter span
 NAME_MATCH = 85  # rapidfuzz token-set ratio
@@ -544,7 +544,7 @@ def _drafts(case: Case) -> list[ArticleDraft]:
     ]
 
 
-def _one_story(store: SQLiteStore, article_ids: Sequence[int]) -> int:
+def _one_story(store: Store, article_ids: Sequence[int]) -> int:
     """Put the case's articles in one new story, as gold says they are (grouping is not scored here)."""
     with store.transaction():
         (story,) = store.new_story_ids(1)

@@ -33,7 +33,7 @@ from corroborator.analysis import ArticleAnalysis, Nominal, analyse_articles
 from corroborator.errors import NotFoundError
 from corroborator.names import is_initial_of, normalise_name, phonetic_key, same_name_word
 from corroborator.settings import Settings
-from corroborator.store import SQLiteStore
+from corroborator.store import Store
 from corroborator.unionfind import UnionFind
 
 RESOLVED_LABELS = frozenset(
@@ -111,7 +111,7 @@ _Clusters = UnionFind  # mention indices; the smaller index is the root
 # -- public API -------------------------------------------------------------------------------
 
 
-def resolve_entities(store: SQLiteStore, story_id: int, settings: Settings) -> list[Entity]:
+def resolve_entities(store: Store, story_id: int, settings: Settings) -> list[Entity]:
     """Analyse a story's articles (cached) and resolve their mentions into entities."""
     articles = store.articles_in_story(story_id)
     if not articles:

@@ -17,14 +17,14 @@ from corroborator.fetching import Fetcher
 from corroborator.models import ArticleDraft, IngestReport, IngestResult, Status
 from corroborator.settings import Settings
 from corroborator.sources import Item, SourceExpander
-from corroborator.store import SQLiteStore
+from corroborator.store import Store
 
 T = TypeVar("T")
 ResultCallback = Callable[[IngestResult], None]
 
 
 def ingest(
-    store: SQLiteStore,
+    store: Store,
     sources: Iterable[str],
     settings: Settings | None = None,
     *,
@@ -51,7 +51,7 @@ def ingest(
 
 
 def ingest_drafts(
-    store: SQLiteStore, drafts: Iterable[ArticleDraft], settings: Settings | None = None
+    store: Store, drafts: Iterable[ArticleDraft], settings: Settings | None = None
 ) -> IngestReport:
     """Store drafts built in Python (an evaluation set, another tool's output) like any source."""
     settings = settings or Settings()
@@ -78,7 +78,7 @@ def _load(item: Item, outlet: str | None) -> tuple[str, ArticleDraft | InputErro
 
 
 def _store_chunk(
-    store: SQLiteStore, loaded: list[tuple[str, ArticleDraft | InputError]], settings: Settings
+    store: Store, loaded: list[tuple[str, ArticleDraft | InputError]], settings: Settings
 ) -> list[IngestResult]:
     """Write a chunk's drafts and group the new ones, all in one transaction."""
     results: list[IngestResult] = []
@@ -93,7 +93,7 @@ def _store_chunk(
     return results
 
 
-def _store_one(store: SQLiteStore, label: str, draft: ArticleDraft | InputError) -> IngestResult:
+def _store_one(store: Store, label: str, draft: ArticleDraft | InputError) -> IngestResult:
     if isinstance(draft, InputError):
         return IngestResult(source=label, status=Status.FAILED, message=str(draft))
     with store.item():

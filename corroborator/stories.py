@@ -42,7 +42,7 @@ from corroborator.duplicates import (
 from corroborator.linkage import Cluster, average_linkage
 from corroborator.models import Article
 from corroborator.settings import Settings
-from corroborator.store import SQLiteStore
+from corroborator.store import Store
 from corroborator.story_index import ClusterOptions, IdfSnapshot, StoryIndex, unit_vector
 from corroborator.story_terms import article_terms
 
@@ -302,10 +302,10 @@ class Grouper:
         return self.shingle_source(ids) if self.shingle_source else {}
 
 
-_GROUPERS: weakref.WeakKeyDictionary[SQLiteStore, Grouper] = weakref.WeakKeyDictionary()
+_GROUPERS: weakref.WeakKeyDictionary[Store, Grouper] = weakref.WeakKeyDictionary()
 
 
-def _grouper_for(store: SQLiteStore, options: StoryOptions) -> Grouper:
+def _grouper_for(store: Store, options: StoryOptions) -> Grouper:
     """The cached grouper for this store, caught up with rows other processes added."""
     generation = store.story_meta("generation") or "0"
     max_id = store.story_feature_max_id()
@@ -323,7 +323,7 @@ def _grouper_for(store: SQLiteStore, options: StoryOptions) -> Grouper:
     return grouper
 
 
-def _restore_idf(store: SQLiteStore, grouper: Grouper) -> None:
+def _restore_idf(store: Store, grouper: Grouper) -> None:
     saved = store.story_meta("idf")
     if saved is None:
         grouper.index.refresh_idf()
@@ -332,13 +332,13 @@ def _restore_idf(store: SQLiteStore, grouper: Grouper) -> None:
     grouper.index.idf = IdfSnapshot(articles=data["articles"], df=data["df"], version=data["version"])
 
 
-def _save_idf(store: SQLiteStore, snapshot: IdfSnapshot) -> None:
+def _save_idf(store: Store, snapshot: IdfSnapshot) -> None:
     payload = {"articles": snapshot.articles, "version": snapshot.version, "df": snapshot.df}
     store.set_story_meta("idf", json.dumps(payload, separators=(",", ":")))
 
 
 def _shingle_lookup(
-    store: SQLiteStore, grouper: Grouper, batch: Sequence[PreparedArticle]
+    store: Store, grouper: Grouper, batch: Sequence[PreparedArticle]
 ) -> Callable[[list[int]], dict[int, npt.NDArray[np.uint32]]]:
     """Shingles of candidate originals: remembered for recent articles, else from stored text."""
     recent = grouper.recent_shingles
@@ -358,7 +358,7 @@ def _shingle_lookup(
     return shingles_of
 
 
-def group_articles(store: SQLiteStore, article_ids: Sequence[int], settings: Settings) -> None:
+def group_articles(store: Store, article_ids: Sequence[int], settings: Settings) -> None:
     """Flag near-duplicates among and assign stories to newly stored articles.
 
     Articles already grouped are skipped, so calling this twice is harmless.
@@ -376,7 +376,7 @@ def group_articles(store: SQLiteStore, article_ids: Sequence[int], settings: Set
         raise
 
 
-def _place_batch(store: SQLiteStore, grouper: Grouper, prepared: list[PreparedArticle]) -> None:
+def _place_batch(store: Store, grouper: Grouper, prepared: list[PreparedArticle]) -> None:
     for item in prepared:
         grouper.index.count_terms(list(item.weights))
     with store.transaction():
@@ -398,7 +398,7 @@ class RegroupReport:
     stories_after: int
 
 
-def regroup(store: SQLiteStore, settings: Settings) -> RegroupReport:
+def regroup(store: Store, settings: Settings) -> RegroupReport:
     """Re-cluster every article as one batch: stories split by arrival order come together.
 
     Uses the final idf (early arrivals were weighed against a young corpus), re-checks
@@ -426,7 +426,7 @@ def regroup(store: SQLiteStore, settings: Settings) -> RegroupReport:
     return RegroupReport(len(prepared), before, len(grouper.index.stories))
 
 
-def _all_prepared(store: SQLiteStore, options: StoryOptions) -> list[PreparedArticle]:
+def _all_prepared(store: Store, options: StoryOptions) -> list[PreparedArticle]:
     """Stored features for grouped articles, freshly computed ones for the rest."""
     prepared = [
         PreparedArticle(article_id, json.loads(terms), day, signature_from_bytes(blob))
@@ -441,7 +441,7 @@ def _all_prepared(store: SQLiteStore, options: StoryOptions) -> list[PreparedArt
 
 
 def _write_regroup(
-    store: SQLiteStore,
+    store: Store,
     grouper: Grouper,
     placements: dict[int, Placement],
     old_story: dict[int, int | None],
@@ -472,7 +472,7 @@ def _write_regroup(
 
 
 # -- listing -----------------------------------------------------------------------------
-def list_stories(store: SQLiteStore) -> list[StorySummary]:
+def list_stories(store: Store) -> list[StorySummary]:
     """Every story with its articles; the title is that of the article nearest its centroid.
 
     Picking titles reads every article's terms, which takes seconds on a large store, so the
@@ -497,7 +497,7 @@ def _summary_from_dict(item: dict[str, Any]) -> StorySummary:
     return StorySummary(item["id"], item["title"], item["first_published"], item["last_published"], articles)
 
 
-def _list_stories(store: SQLiteStore) -> list[StorySummary]:
+def _list_stories(store: Store) -> list[StorySummary]:
     idf = _stored_idf(store)
     stories: dict[int, list[Any]] = {}
     for row in store.story_article_rows():
@@ -505,7 +505,7 @@ def _list_stories(store: SQLiteStore) -> list[StorySummary]:
     return [_summarise(story_id, rows, idf) for story_id, rows in sorted(stories.items())]
 
 
-def _stored_idf(store: SQLiteStore) -> IdfSnapshot:
+def _stored_idf(store: Store) -> IdfSnapshot:
     saved = store.story_meta("idf")
     if saved is None:
         return IdfSnapshot()

@@ -31,7 +31,7 @@ from corroborator.errors import CorroboratorError, NotFoundError, StoreError
 from corroborator.models import Article
 from corroborator.report import article_texts, path_quote, template_environment
 from corroborator.settings import Settings
-from corroborator.store import SQLiteStore, open_store
+from corroborator.store import Store, open_store
 
 log = logging.getLogger("corroborator.web")
 
@@ -63,12 +63,12 @@ CREDITS = (
     },
 )
 
-DossierBuilder = Callable[[SQLiteStore, int, Settings], dict[str, Any]]
-CachedDossier = Callable[[SQLiteStore, int], "dict[str, Any] | None"]
-ConflictCount = Callable[[SQLiteStore, int], "int | None"]
+DossierBuilder = Callable[[Store, int, Settings], dict[str, Any]]
+CachedDossier = Callable[[Store, int], "dict[str, Any] | None"]
+ConflictCount = Callable[[Store, int], "int | None"]
 
 
-def _no_cache(store: SQLiteStore, story_id: int) -> dict[str, Any] | None:
+def _no_cache(store: Store, story_id: int) -> dict[str, Any] | None:
     return None
 
 
@@ -83,7 +83,7 @@ class DossierSource:
     cached: CachedDossier = field(default=_no_cache)
     conflict_count: ConflictCount | None = None
 
-    def conflicts(self, store: SQLiteStore, story_id: int) -> int | None:
+    def conflicts(self, store: Store, story_id: int) -> int | None:
         """Conflicts of a story's cached dossier, without parsing it when the source can say."""
         if self.conflict_count is not None:
             return self.conflict_count(store, story_id)
@@ -100,7 +100,7 @@ def default_dossier_source() -> DossierSource:
     return DossierSource(engine.cached_dossier, engine.stored_dossier, engine.stored_conflict_count)
 
 
-def articles_only_dossier(store: SQLiteStore, story_id: int, settings: Settings) -> dict[str, Any]:
+def articles_only_dossier(store: Store, story_id: int, settings: Settings) -> dict[str, Any]:
     """A valid dossier with the story's articles and nothing reconciled (no engine available)."""
     articles = store.articles_in_story(story_id)
     if not articles:
@@ -155,12 +155,12 @@ class App:
     settings: Settings
     source: DossierSource
 
-    def dossier(self, store: SQLiteStore, story_id: int) -> dict[str, Any]:
+    def dossier(self, store: Store, story_id: int) -> dict[str, Any]:
         """The story's dossier: from the cache when the source has one, else built now."""
         return self.source.cached(store, story_id) or self.source.build(store, story_id, self.settings)
 
     @contextmanager
-    def store(self) -> Iterator[SQLiteStore]:
+    def store(self) -> Iterator[Store]:
         """A connection per request: cheap for SQLite, and no state shared across threads."""
         with open_store(self.settings.db_path, create=False) as store:
             yield store
@@ -204,7 +204,7 @@ def _page_number(value: str | None) -> int:
     return int(value) if value and value.isdigit() else 1
 
 
-def _story_row(app: App, store: SQLiteStore, story: Mapping[str, Any]) -> dict[str, Any]:
+def _story_row(app: App, store: Store, story: Mapping[str, Any]) -> dict[str, Any]:
     conflicts = app.source.conflicts(store, int(story["id"]))
     outlets = sorted({a["outlet"] for a in story["articles"] if a["outlet"]}, key=str.casefold)
     return {
@@ -231,7 +231,7 @@ def sort_stories(stories: list[dict[str, Any]], sort: str) -> list[dict[str, Any
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def search_stories(store: SQLiteStore, stories: list[dict[str, Any]], query: str) -> list[dict[str, Any]]:
+def search_stories(store: Store, stories: list[dict[str, Any]], query: str) -> list[dict[str, Any]]:
     """Stories whose title, outlets or articles contain every word of the query.
 
     Entity names are words of the texts, so "Alekseyev" finds the stories that name him; an
