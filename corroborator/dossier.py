@@ -79,10 +79,9 @@ def cached_dossier(store: Store, story_id: int, settings: Settings | None = None
     makes the next call rebuild.
     """
     settings = settings or Settings()
-    stamps = store.story_stamps(story_id)
-    if not stamps:
+    fingerprint = current_fingerprint(store, story_id, settings)
+    if fingerprint is None:
         raise NotFoundError(f"no story {story_id}; `corroborator stories` lists them")
-    fingerprint = story_fingerprint(stamps, settings)
     cached = store.load_dossier(story_id, fingerprint)
     if cached is not None:
         return dict(json.loads(cached))
@@ -96,21 +95,21 @@ def cached_dossier(store: Store, story_id: int, settings: Settings | None = None
 
 def stored_dossier(store: Store, story_id: int, settings: Settings | None = None) -> dict[str, Any] | None:
     """The story's cached dossier if it is current, else None; never builds (cheap listings use it)."""
-    stamps = store.story_stamps(story_id)
-    if not stamps:
-        return None
-    cached = store.load_dossier(story_id, story_fingerprint(stamps, settings or Settings()))
+    fingerprint = current_fingerprint(store, story_id, settings or Settings())
+    cached = store.load_dossier(story_id, fingerprint) if fingerprint else None
     return None if cached is None else dict(json.loads(cached))
 
 
 def stored_conflict_count(store: Store, story_id: int, settings: Settings | None = None) -> int | None:
     """How many conflicts the story's cached dossier has, if it is current; for listings."""
+    fingerprint = current_fingerprint(store, story_id, settings or Settings())
+    return store.dossier_conflicts(story_id, fingerprint) if fingerprint else None
+
+
+def current_fingerprint(store: Store, story_id: int, settings: Settings) -> str | None:
+    """The fingerprint the story's dossier must carry to be current; None for an unknown story."""
     stamps = store.story_stamps(story_id)
-    return (
-        store.dossier_conflicts(story_id, story_fingerprint(stamps, settings or Settings()))
-        if stamps
-        else None
-    )
+    return story_fingerprint(stamps, settings) if stamps else None
 
 
 def story_fingerprint(stamps: Sequence[tuple[Any, ...]], settings: Settings) -> str:

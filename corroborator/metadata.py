@@ -122,8 +122,7 @@ def outlet_from_dateline(text: str) -> str | None:
     agency = match.group("agency").strip()
     if len(agency.split()) > 4:
         return None
-    known = {name.lower(): name for name in known_agencies()}
-    if agency.lower() in known or agency.isupper() or agency.istitle():
+    if agency.lower() in known_agencies() or agency.isupper() or agency.istitle():
         return _canonical_agency(agency)
     return None
 
