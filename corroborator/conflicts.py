@@ -92,16 +92,12 @@ def _cliques(
                 if key_a and key_b and key_a[0] != key_b[0]:
                     groups.append({key_a[0]: [fact], key_b[0]: [other]})
     found = [sorted({f for side in group.values() for f in side}) for group in groups]
+    # Keep a group once (its first copy), and not when a larger group contains it.
     return [
         g
-        for g in found
-        if not any(set(g) < set(other) for other in found) and found.index(g) == _first(found, g)
+        for i, g in enumerate(found)
+        if found.index(g) == i and not any(set(g) < set(other) for other in found)
     ]
-
-
-def _first(found: list[list[int]], group: list[int]) -> int:
-    """Index of the first equal group, so that duplicates are dropped."""
-    return next(i for i, other in enumerate(found) if other == group)
 
 
 def _try_join(
