@@ -254,8 +254,16 @@ def test_dropping_statements_never_raises_recall(dropped: set[str]) -> None:
     assert part.attributions_correct <= full.attributions_correct
 
 
-# -- the labelled set ---------------------------------------------------------------------------
+# -- the labelled sets --------------------------------------------------------------------------
+HELDOUT = Path(__file__).parent / "data" / "dossier_heldout"
 CASE_FILES = case_paths([CASES])
+ALL_CASE_FILES = case_paths([CASES, HELDOUT])
+
+
+def test_the_blind_held_out_set_has_ten_pairs_and_a_real_story() -> None:
+    kinds = [json.loads(p.read_text("utf-8"))["kind"] for p in case_paths([HELDOUT])]
+    assert kinds.count("edited") == kinds.count("control") == 10
+    assert kinds.count("real") >= 1
 
 
 def test_the_set_has_the_promised_composition() -> None:
@@ -265,7 +273,7 @@ def test_the_set_has_the_promised_composition() -> None:
     assert kinds.count("synthetic") == 1
 
 
-@pytest.mark.parametrize("path", CASE_FILES, ids=[p.stem for p in CASE_FILES])
+@pytest.mark.parametrize("path", ALL_CASE_FILES, ids=[p.stem for p in ALL_CASE_FILES])
 def test_case_matches_its_schema_and_quotes_are_exact(path: Path) -> None:
     data = json.loads(path.read_text("utf-8"))
     jsonschema.validate(data, SCHEMA)
@@ -282,12 +290,12 @@ def test_case_matches_its_schema_and_quotes_are_exact(path: Path) -> None:
         assert len({m["article"] for m in fact["mentions"]}) >= 2, f"{fact['id']} needs two articles"
 
 
-@pytest.mark.parametrize("path", CASE_FILES, ids=[p.stem for p in CASE_FILES])
+@pytest.mark.parametrize("path", ALL_CASE_FILES, ids=[p.stem for p in ALL_CASE_FILES])
 def test_edited_cases_change_exactly_one_value_of_their_control(path: Path) -> None:
     data = json.loads(path.read_text("utf-8"))
     if data["kind"] not in ("edited", "control"):
         return
-    pair = json.loads((CASES / f"{data['pair']}.json").read_text("utf-8"))
+    pair = json.loads((path.parent / f"{data['pair']}.json").read_text("utf-8"))
     edited, control = (data, pair) if data["kind"] == "edited" else (pair, data)
     assert control["kind"] == "control" and not control["conflicts"]
     assert len(edited["conflicts"]) == 1
