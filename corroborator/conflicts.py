@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from corroborator.facts import Described, values_conflict
+from corroborator.facts import AlignmentSettings, Described, conflicting_values
 from corroborator.values import Value
 
 
@@ -40,24 +40,23 @@ def detect_conflicts(
     facts: Sequence[Sequence[int]],
     clashing: Sequence[tuple[int, int]],
     entity_names: dict[str, str],
-    current_years: frozenset[float] = frozenset(),
+    settings: AlignmentSettings | None = None,
 ) -> list[Conflict]:
     """Conflicts among facts, from the clashing statement pairs.
 
     Facts join a conflict only as a clique: a fact with a new value joins when it clashes with
     some fact of every side already there, so one loose pair cannot chain unrelated figures (a
-    death toll, a background disaster's toll, a district's toll) into one dispute. Two facts dated
-    to different past years (years other than `current_years`, those of publication) are about
-    different events, whatever their statements share.
+    death toll, a background disaster's toll, a district's toll) into one dispute. Whether two
+    values are of the same time and place was settled per value when the clashes were found
+    (`facts.conflicting_values`).
     """
+    settings = settings or AlignmentSettings()
     fact_of = {member: number for number, members in enumerate(facts) for member in members}
-    dated = [_past_years(members, described, current_years) for members in facts]
     edges: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
     for a, b in clashing:
         fa, fb = sorted((fact_of[a], fact_of[b]))
-        for va, _ in values_conflict(described[a], described[b]):
-            if va.kind == "year" or dated[fa] == dated[fb]:
-                edges[(va.kind, va.anchor)].add((fa, fb))
+        for va, _ in conflicting_values(described[a], described[b], settings):
+            edges[(va.kind, va.anchor)].add((fa, fb))
     conflicts = []
     for (kind, anchor), pairs in sorted(edges.items()):
         value_of = partial(_value_of_fact, facts=facts, kind=kind, anchor=anchor, described=described)
@@ -67,13 +66,6 @@ def detect_conflicts(
                 about = _about(kind, anchor, group, described, facts, entity_names)
                 conflicts.append(Conflict(kind, anchor, about, sides))
     return sorted(conflicts, key=lambda c: (min(f for s in c.sides for f in s.facts), c.kind, c.anchor))
-
-
-def _past_years(
-    members: Sequence[int], described: Sequence[Described], current_years: frozenset[float]
-) -> frozenset[float]:
-    """The years a fact's statements date it to, other than the years of publication."""
-    return frozenset(v.low for m in members for v in described[m].values if v.kind == "year") - current_years
 
 
 def _cliques(
@@ -185,11 +177,25 @@ def _about(
         return "the time of day"
     if kind == "place":
         return "where it happened"
+    if kind == "direction":
+        return f"the direction from {anchor.partition(':')[2].title()}"
     if kind == "number":
-        unit, _, event = anchor.partition("/")
-        return {"dead": "the number of dead", "hurt": "the number of injured"}.get(
-            event, f"the number ({unit})"
-        )
+        return _number_about(anchor)
     shared = set.intersection(*(set().union(*(described[m].entities for m in facts[f])) for f in component))
     people = sorted(entity_names[e] for e in shared if e in entity_names)
     return f"where {people[0]} was wounded" if people else "where the wounds were"
+
+
+def _number_about(anchor: str) -> str:
+    """'the number of dead', 'the magnitude', 'the depth', 'the distance from Tehran', 'the age (woman)'."""
+    if anchor == "magnitude":
+        return "the magnitude"
+    if anchor == "length/depth":
+        return "the depth"
+    if anchor.startswith("length/from:"):
+        return f"the distance from {anchor.partition(':')[2].title()}"
+    if anchor.startswith("age"):
+        who = anchor.partition("/")[2]
+        return f"the age of the {who}" if who else "the age"
+    unit, _, event = anchor.partition("/")
+    return {"dead": "the number of dead", "hurt": "the number of injured"}.get(event, f"the number ({unit})")

@@ -19,7 +19,7 @@ from corroborator.analysis import ANALYSIS_VERSION, ArticleAnalysis, analyse_art
 from corroborator.conflicts import Conflict, detect_conflicts
 from corroborator.entities import Entity, resolve_mentions
 from corroborator.errors import NotFoundError
-from corroborator.facts import AlignmentSettings, Described, align, centre, describe, weigh
+from corroborator.facts import AlignmentSettings, Described, align, centre, describe, narrow_places, weigh
 from corroborator.models import Article
 from corroborator.origins import outlet_in, outlet_label, speaker_entity, speaker_name
 from corroborator.parsed import ParsedArticle
@@ -32,7 +32,7 @@ from corroborator.timeline import reference_date, resolve_date
 
 SCHEMA = "corroborator.dossier/1"
 # Bump when the dossier engine's output changes for the same input: cached dossiers are rebuilt.
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 
 
 @cache
@@ -135,9 +135,7 @@ def assemble(
     """The dossier from articles and their analyses: no store involved (tests, evaluation)."""
     context = _Context.build(articles, analyses, originals or {})
     facts, clashing = align(context.described, alignment)
-    conflicts = detect_conflicts(
-        context.described, facts, clashing, context.entity_names, context.current_years
-    )
+    conflicts = detect_conflicts(context.described, facts, clashing, context.entity_names, alignment)
     fact_json = context.facts_json(facts, conflicts)
     conflict_json = context.conflicts_json(conflicts, facts)
     return {
@@ -201,13 +199,6 @@ class _Context:
         return context
 
     # -- entities -------------------------------------------------------------------------
-    @property
-    def current_years(self) -> frozenset[float]:
-        """The years the story's articles were published in: 'this year' for dating facts."""
-        return frozenset(
-            float(a.published[:4]) for a in self.articles if a.published and a.published[:4].isdigit()
-        )
-
     @property
     def story_outlets(self) -> tuple[str, ...]:
         return tuple(sorted({a.outlet for a in self.articles if a.outlet}))
@@ -311,6 +302,7 @@ class _Context:
             described.origin = self.origin_of(statement).casefold()
             self.described.append(described)
         weigh(self.described)
+        narrow_places(self.described)
 
     def statement_ids(self) -> dict[tuple[int, int], str]:
         return {(s.article_id, s.index): f"t{n}" for n, s in enumerate(self.statements, start=1)}

@@ -181,8 +181,18 @@ def _gazetteer_id(text: str) -> str:
     return row.id if row is not None else ""
 
 
+# "Aceh province" and "Aceh", "Sumatra island" and "Sumatra" name one place.
+_GENERIC_PLACE_WORDS = frozenset({"province", "island", "region", "district", "prefecture", "governorate"})
+
+
 def _surface_key(item: _Item) -> str:
-    return "kb:" + item.kb_id if item.kb_id else "name:" + phonetic_key(item.text)
+    if item.kb_id:
+        return "kb:" + item.kb_id
+    text = item.text
+    words = text.split()
+    if item.label in ("GPE", "LOC") and len(words) >= 2 and words[-1].lower() in _GENERIC_PLACE_WORDS:
+        text = " ".join(words[:-1])
+    return "name:" + phonetic_key(text)
 
 
 def _join_same_surface(items: list[_Item], clusters: _Clusters, labels: list[str]) -> None:

@@ -19,10 +19,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from corroborator.analysis import EntityMention
 from corroborator.parsed import ParsedArticle
 from corroborator.statements import Statement
+from corroborator.timeline import ResolvedDate, reference_date, resolve_date
 from corroborator.unionfind import UnionFind
 from corroborator.values import Value, statement_values
 
@@ -32,6 +34,24 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _CUMULATIVE = re.compile(
     r"\b(so far|to date|in total|a total of|altogether|cumulative|since the start)\b", re.I
 )
+# Words news reports use interchangeably for one thing, folded into one term so that "the quake
+# struck at 2:09" and "the earthquake hit at 2:09" share their subject. Kept small and literal.
+_SYNONYMS = {
+    "earthquake": "quake",
+    "temblor": "quake",
+    "tremor": "quake",
+    "shooter": "gunman",
+    "assailant": "gunman",
+    "wound": "injure",
+    "hurt": "injure",
+    "kill": "die",
+    "dead": "die",
+    "death": "die",
+    "thwart": "foil",
+    "apprehend": "capture",
+    "epicentre": "epicenter",
+    "centre": "center",
+}
 PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "off", "near", "outside", "inside"})
 STOP_LEMMAS = frozenset(
     {
@@ -87,6 +107,7 @@ class AlignmentSettings:
     year_conflict_about: float = 0.2  # the same for years, whose anchor (the noun they date) is sharper
     place_conflict_about: float = 0.45  # places differ often in detail; only near-identical reports compare
     conflict_min_terms: int = 3  # statements with fewer content words are too vague to contradict
+    sharp_conflict_about: float = 0.1  # the bar for values with a sharp anchor (a magnitude, a depth, a toll)
 
 
 @dataclass(slots=True)
@@ -104,6 +125,9 @@ class Described:
     origin: str = ""
     weights: dict[str, float] = field(default_factory=dict)
     total_weight: float = 0.0
+    # Per value (same order as `values`): the past dates and the places of its own clause.
+    contexts: tuple[frozenset[str], ...] = ()
+    local_places: tuple[frozenset[str], ...] = ()
 
     @property
     def key(self) -> tuple[int, int]:
@@ -112,7 +136,9 @@ class Described:
 
 def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[int, int], str]) -> Described:
     """Content terms (entity ids replace the words of a name), entities and values of a statement."""
-    values = statement_values(parsed, statement.start, statement.end)
+    values = (
+        [] if _hypothetical(parsed, statement) else statement_values(parsed, statement.start, statement.end)
+    )
     skip = _attribution_chars(statement)
     value_chars = {c for v in values for c in range(v.start, v.end)}
     terms: set[str] = set()
@@ -145,18 +171,101 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
         if token.start in value_chars or token.start in named:
             continue
         if token.pos in CONTENT_POS and lemma not in STOP_LEMMAS and len(lemma) > 1 and lemma.isalpha():
-            terms.add(lemma)
+            terms.add(_SYNONYMS.get(lemma, lemma))
     terms.update(_value_terms(values))
+    all_values = tuple(sorted([*values, *place_values], key=lambda v: (v.start, v.kind)))
+    place_scopes = [
+        (entity_of[(parsed.id, m.start)], _clause(parsed, m.start, statement))
+        for m in parsed.entities_in(statement.start, statement.end)
+        if m.label in PLACE_LABELS and (parsed.id, m.start) in entity_of and m.start not in skip
+    ]
     return Described(
         statement,
         frozenset(terms),
         frozenset(entities),
-        tuple(sorted([*values, *place_values], key=lambda v: (v.start, v.kind))),
+        all_values,
         negated,
         frozenset(places),
         frozenset(people),
         bool(_CUMULATIVE.search(statement.text)),
+        contexts=_date_contexts(parsed, statement, all_values),
+        local_places=tuple(
+            frozenset(e for e, scope in place_scopes if parsed.token_at(v.start) in scope) for v in all_values
+        ),
     )
+
+
+def _hypothetical(parsed: ParsedArticle, statement: Statement) -> bool:
+    """'A magnitude-6.0 quake can cause severe damage': a statement of what may be, whose figures
+    report nothing about the event (its main verb carries a modal: can, could, may, might, would)."""
+    for i in parsed.tokens_between(statement.start, statement.end):
+        token = parsed.tokens[i]
+        if token.dep == "ROOT":
+            return any(
+                parsed.tokens[c].tag == "MD" and parsed.tokens[c].lemma.lower() in _MODALS
+                for c in parsed.children[i]
+            )
+    return False
+
+
+_MODALS = frozenset({"can", "could", "may", "might", "would", "should"})
+
+
+def _clause(parsed: ParsedArticle, char: int, statement: Statement) -> frozenset[int]:
+    """The tokens a date or place at `char` is about: the subtree of its nearest verb.
+
+    'killing five people in a region devastated by the 2004 tsunami': 2004 dates the devastation,
+    not the five deaths; 'In 2004, a quake triggered a tsunami that killed 230,000' dates them all.
+    """
+    for ancestor in parsed.ancestors(parsed.token_at(char)):
+        if parsed.tokens[ancestor].pos in ("VERB", "AUX"):
+            return frozenset(parsed.subtree(ancestor))
+    return frozenset(parsed.tokens_between(statement.start, statement.end))
+
+
+def _date_contexts(
+    parsed: ParsedArticle, statement: Statement, values: Sequence[Value]
+) -> tuple[frozenset[str], ...]:
+    """Per value, the past dates of its clause ('2004', '2005-02'): what dates it to another event.
+
+    Dates close to publication (today, last Tuesday, this month) are the story's own time and
+    are left out; so is the date expression the value itself is part of (a disputed year).
+    """
+    reference = reference_date(parsed.article.published)
+    dated: list[tuple[int, int, str, frozenset[int]]] = []
+    for expression in parsed.expressions_in(statement.start, statement.end):
+        if expression.label != "DATE":
+            continue
+        resolved = resolve_date(expression.text, reference)
+        if resolved is not None and _is_past(resolved, reference):
+            scope = _clause(parsed, expression.start, statement)
+            dated.append((expression.start, expression.end, resolved.iso, scope))
+    return tuple(
+        frozenset(
+            iso
+            for start, end, iso, scope in dated
+            if parsed.token_at(v.start) in scope and not (start < v.end and v.start < end)
+        )
+        for v in values
+    )
+
+
+def _is_past(resolved: ResolvedDate, reference: date | None) -> bool:
+    """A date of another time than the story's: an earlier year, or a month or day weeks before."""
+    if reference is None:
+        return resolved.precision == "year" or resolved.precision == "month"
+    if resolved.precision == "year":
+        return resolved.year < reference.year
+    first = date.fromisoformat(resolved.iso + "-01" if resolved.precision == "month" else resolved.iso)
+    limit = 40 if resolved.precision == "month" else 14
+    return (reference - first).days > limit
+
+
+def contexts_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two values belong to the same time: both undated, or dated alike ('2012' and '2012-05')."""
+    if not a and not b:
+        return True
+    return any(x[: min(len(x), len(y))] == y[: min(len(x), len(y))] for x in a for y in b)
 
 
 def _event_place(parsed: ParsedArticle, mention: EntityMention, entity: str) -> list[Value]:
@@ -194,6 +303,23 @@ def _attribution_chars(statement: Statement) -> set[int]:
     if attribution is None or attribution.inherited or attribution.phrase_start < statement.start:
         return set()
     return set(range(attribution.phrase_start, attribution.phrase_end))
+
+
+def narrow_places(described: Sequence[Described]) -> None:
+    """Keep as a value's local places only those that narrow the story's scope.
+
+    A place that at least half of the story's articles name (Aceh, Indonesia) is where the whole
+    story happens: it says nothing about which part of it a figure counts, and the same place is
+    often resolved into two entities ('Aceh', 'Aceh province') that would look disjoint.
+    """
+    articles: dict[str, set[int]] = defaultdict(set)
+    for d in described:
+        for place in d.places:
+            articles[place].add(d.statement.article_id)
+    total = len({d.statement.article_id for d in described})
+    wide = {place for place, found in articles.items() if len(found) >= max(2, total / 2)}
+    for d in described:
+        d.local_places = tuple(places - wide for places in d.local_places)
 
 
 def weigh(described: Sequence[Described]) -> None:
@@ -280,8 +406,7 @@ def _clashing_pairs(
     for a in left:
         for b in right:
             first, second = described[a], described[b]
-            comparable = _independent(first, second) and _about_same(first, second, settings)
-            if comparable and values_conflict(first, second):
+            if _independent(first, second) and conflicting_values(first, second, settings):
                 yield (min(a, b), max(a, b))
 
 
@@ -290,28 +415,60 @@ def _independent(a: Described, b: Described) -> bool:
     return a.statement.article_id != b.statement.article_id or a.origin != b.origin
 
 
-def _about_same_question(a: Described, b: Described, settings: AlignmentSettings) -> bool:
-    """Kind-specific checks before two statements' values are compared."""
+def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) -> list[tuple[Value, Value]]:
+    """The values of two statements that answer one question differently, where the statements
+    are about the same thing closely enough for that to be a contradiction.
+
+    A value with a sharp anchor (a magnitude, a depth, a distance from a named place, a death toll,
+    the age of 'the woman', a clock time) asks one question of the whole story: the statements need
+    only a little in common and the same clause context (same past date, no disjoint places). A
+    value with a loose anchor (a count of boats, a year of 'the attack') needs the statements
+    themselves to be similar.
+    """
+    if any(v.kind == "body part" for v in a.values) and any(v.kind == "body part" for v in b.values):
+        parts = [(va, vb) for va, vb in values_conflict(a, b) if va.kind == "body part"]
+        if parts and a.entities & b.entities:
+            return parts
+    found = []
+    for va, vb, places_a, places_b, dated in _value_clashes(a, b):
+        if _is_count(va) and (places_a or places_b) and not places_a & places_b:
+            continue  # a toll in Bam, or in one district, is not the toll of the whole event
+        bar = None if dated else _sharp_bar(va, settings)
+        sharp = bar is not None and _sharply_comparable(a, b, va, bar)
+        if sharp or (bar is None and _loosely_comparable(a, b, settings)):
+            found.append((va, vb))
+    return found
+
+
+def _is_count(value: Value) -> bool:
+    """A count of people or things, whose scope a place narrows ('10 killed in Central Aceh')."""
+    return value.kind == "number" and not value.anchor.startswith(("magnitude", "length/", "age"))
+
+
+def _sharp_bar(value: Value, settings: AlignmentSettings) -> float | None:
+    """The similarity a sharply anchored value needs, or None for the statement-level test.
+
+    Only values of the story's own time are sharp: a background event ('last year a 6.4 quake')
+    is compared only between statements that are alike.
+    """
+    anchor = value.anchor
+    if anchor in ("magnitude", "length/depth", "clock") or anchor.startswith("age"):
+        return settings.sharp_conflict_about
+    return None
+
+
+def _sharply_comparable(a: Described, b: Described, value: Value, bar: float) -> bool:
+    if value.anchor == "age" and not a.people & b.people:
+        return False  # the age of a named person: the statements must name the same person
+    return similarity(a, b) >= bar
+
+
+def _loosely_comparable(a: Described, b: Described, settings: AlignmentSettings) -> bool:
+    """The statement-level test for values whose anchor alone does not pin the question."""
     kinds = {v.kind for v in a.values} & {v.kind for v in b.values}
     if "place" in kinds and similarity(a, b) < settings.place_conflict_about:
         return False
-    ages = any(v.anchor == "age" for v in a.values) and any(v.anchor == "age" for v in b.values)
-    return not ages or bool(a.people & b.people)
-
-
-def _about_same(a: Described, b: Described, settings: AlignmentSettings) -> bool:
-    """Whether two statements' values answer the same question.
-
-    Injuries: the same person is named. Years and numbers: the statements are similar enough, and
-    when both name places they share one (a toll in Bam is not a toll in Zarand).
-    """
-    if any(v.kind == "body part" for v in a.values) and any(v.kind == "body part" for v in b.values):
-        return bool(a.entities & b.entities)
-    if not _about_same_question(a, b, settings) or a.cumulative != b.cumulative:
-        return False
-    if a.places and b.places and not a.places & b.places and not _only_places_differ(a, b):
-        return False
-    if min(len(a.terms), len(b.terms)) < settings.conflict_min_terms or not _same_time(a, b):
+    if a.cumulative != b.cumulative or min(len(a.terms), len(b.terms)) < settings.conflict_min_terms:
         return False
     return similarity(a, b) >= _comparable_at(a, b, settings)
 
@@ -327,33 +484,30 @@ def _comparable_at(a: Described, b: Described, settings: AlignmentSettings) -> f
     return settings.conflict_about
 
 
-def _only_places_differ(a: Described, b: Described) -> bool:
-    """A place dispute: both statements give a place value for the event, and those differ."""
-    return any(v.kind == "place" for v in a.values) and any(v.kind == "place" for v in b.values)
-
-
-def _same_time(a: Described, b: Described) -> bool:
-    """Counts from different years are about different events ('In 2004, a tsunami killed ...').
-
-    Only the years' own conflicts are exempt: there the differing year is the point.
-    """
-    years_a = {v.low for v in a.values if v.kind == "year"}
-    years_b = {v.low for v in b.values if v.kind == "year"}
-    if not years_a and not years_b:
-        return True
-    if any(v.kind == "year" for v in a.values if v.anchor) and years_a and years_b:
-        return True
-    return bool(years_a & years_b)
+def _value_clashes(
+    a: Described, b: Described
+) -> Iterable[tuple[Value, Value, frozenset[str], frozenset[str], bool]]:
+    """Incompatible values of one kind and anchor, dated alike, with the places of their clauses
+    and whether they are dated to a past time."""
+    for n, va in enumerate(a.values):
+        if va.kind not in _COMPARED_KINDS or not va.anchor:
+            continue
+        same = [
+            (m, vb)
+            for m, vb in enumerate(b.values)
+            if vb.kind == va.kind
+            and vb.anchor == va.anchor
+            and contexts_agree(_context(a, n), _context(b, m))
+        ]
+        if same and not any(va.compatible(vb) for _, vb in same):
+            m, vb = same[0]
+            yield va, vb, _local_places(a, n), _local_places(b, m), bool(_context(a, n))
 
 
 def values_conflict(a: Described, b: Described) -> list[tuple[Value, Value]]:
-    """Pairs of values answering the same question differently (same kind and anchor)."""
-    clashes = []
-    for kind in ("year", "number", "time", "place"):
-        for va in (v for v in a.values if v.kind == kind and v.anchor):
-            same = [vb for vb in b.values if vb.kind == kind and vb.anchor == va.anchor]
-            if same and not any(va.compatible(vb) for vb in same):
-                clashes.append((va, same[0]))
+    """Pairs of values answering the same question differently (same kind and anchor), each
+    pair dated to the same time (`contexts_agree`): such statements are never one fact."""
+    clashes = [(va, vb) for va, vb, *_ in _value_clashes(a, b)]
     parts_a = {v.text.lower() for v in a.values if v.kind == "body part"}
     parts_b = {v.text.lower() for v in b.values if v.kind == "body part"}
     if parts_a and parts_b and not (parts_a <= parts_b or parts_b <= parts_a):
@@ -361,6 +515,17 @@ def values_conflict(a: Described, b: Described) -> list[tuple[Value, Value]]:
         first_b = next(v for v in b.values if v.kind == "body part")
         clashes.append((first_a, first_b))
     return clashes
+
+
+_COMPARED_KINDS = frozenset({"year", "number", "time", "place", "direction"})
+
+
+def _context(d: Described, n: int) -> frozenset[str]:
+    return d.contexts[n] if n < len(d.contexts) else frozenset()
+
+
+def _local_places(d: Described, n: int) -> frozenset[str]:
+    return d.local_places[n] if n < len(d.local_places) else frozenset()
 
 
 @dataclass(slots=True)

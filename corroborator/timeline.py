@@ -43,6 +43,7 @@ _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I)
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!,?\s*\d{{4}})", re.I)
+_MONTH_ALONE = re.compile(rf"(?:(?:in|early|late|mid|since|last)[\s-]+)?{_MONTH}", re.I)
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(\d{{4}})\b", re.I)
 _YEAR = re.compile(r"(?<![\d-])(1[89]\d\d|20\d\d)(?![\d-]|s\b)")
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
@@ -130,6 +131,8 @@ def _relative_to(text: str, reference: date) -> ResolvedDate | None:
         groups = match.groups()
         month_name, day = (groups[0], groups[1]) if not groups[0].isdigit() else (groups[1], groups[0])
         return _latest_month_day(reference, _month(month_name), int(day))
+    if match := _MONTH_ALONE.fullmatch(text.strip()):
+        return _latest_month(reference, _month(match.group(1)))
     if (match := _WEEKDAY.search(text)) and not re.search(r"\bnext\b", lowered):
         back = (reference.weekday() - _WEEKDAYS[match.group(1).lower()]) % 7
         return ResolvedDate((reference - timedelta(days=back)).isoformat(), "day")
@@ -142,6 +145,12 @@ def _latest_month_day(reference: date, month: int, day: int) -> ResolvedDate | N
     if candidate and date.fromisoformat(candidate.iso) > reference + timedelta(days=7):
         candidate = _day(reference.year - 1, month, day)
     return candidate
+
+
+def _latest_month(reference: date, month: int) -> ResolvedDate:
+    """'in February' in a November article is this February; in January it is last year's."""
+    year = reference.year if month <= reference.month else reference.year - 1
+    return ResolvedDate(f"{year:04d}-{month:02d}", "month")
 
 
 def reference_date(published: str | None) -> date | None:

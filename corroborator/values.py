@@ -87,7 +87,7 @@ PERSON_UNITS = frozenset(
 )
 DEAD_WORDS = frozenset({"kill", "die", "dead", "death", "fatality", "toll", "body", "drown", "perish"})
 HURT_WORDS = frozenset({"injure", "injured", "wound", "wounded", "hurt", "injury", "casualty", "hospitalise",
-                        "hospitalize"})  # fmt: skip
+                        "hospitalize", "hospitalised", "hospitalized"})  # fmt: skip
 _CURRENCIES = (("€", "euro"), ("euro", "euro"), ("£", "pound"), ("pound", "pound"), ("$", "dollar"),
                ("dollar", "dollar"), ("¥", "yen"), ("yen", "yen"), ("rupee", "rupee"), ("rouble", "rouble"),
                ("ruble", "rouble"))  # fmt: skip
@@ -143,7 +143,29 @@ _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b", re.I)
 _AGED = re.compile(r"\baged\s+(\d{1,3})\b", re.I)
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.?\s?m\.?)?(?![\d])", re.I)
 _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,])")
+_QUAKE = re.compile(r"\b(?:earthquake|quake|temblor|tremor|aftershock|magnitude|richter)", re.I)
+_DECIMAL = re.compile(r"(?<![\d.,])\d\.\d(?![\d,]|\.\d)")
+_MAGNITUDE_BEFORE = re.compile(r"(?:magnitude|measur\w*|richter|force of)[^.;,\d]{0,18}$", re.I)
+_MAGNITUDE_AFTER = re.compile(
+    r"[- ]?(?:magnitude|on the richter|richter|"
+    r"(?:\w+[- ]){0,2}(?:earthquake|quake|temblor|tremor|aftershock))",
+    re.I,
+)
+_LENGTH_UNIT = re.compile(r"\b(miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft|yards?)\b", re.I)
+_KM_PER = {"mile": 1.609344, "kilometer": 1.0, "kilometre": 1.0, "km": 1.0, "meter": 0.001, "metre": 0.001,
+           "feet": 0.0003048, "foot": 0.0003048, "ft": 0.0003048, "yard": 0.0009144}  # fmt: skip
+_COMPASS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0, "n": 0.0, "e": 90.0, "s": 180.0,
+            "w": 270.0}  # fmt: skip
+_COMPASS_WORD = r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2}"
+_COMPASS_OF = re.compile(rf"\s*(?:\([^)]*\)\s*)?({_COMPASS_WORD})\s+of\b", re.I)
+_PLACE_AFTER_OF = re.compile(r"\s+(?:the\s+(?:\w+\s+){0,2}of\s+)?(?:the\s+)?([A-Z][\w'-]+)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_AND_MORE = re.compile(
+    r"^[^.;]{0,60}?\band\s+(?:tens of thousands|hundreds of thousands|hundreds|thousands|dozens|scores|many|"
+    r"several|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty)\s+more\b",
+    re.I,
+)
+_BARE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,16 +181,22 @@ class Value:
     end: int
 
     def compatible(self, other: Value) -> bool:
-        """True when both can be true at once: equal years, overlapping number ranges."""
+        """True when both can be true at once: equal years, overlapping number ranges, bearings
+        within 45 degrees (north-east and east-north-east are one report rounded)."""
+        if self.kind == "direction":
+            return angular_distance(self.low, other.low) <= 45
         return self.low <= other.high and other.low <= self.high
 
 
 def statement_values(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     """Years, numbers, ages, amounts of money and times of day (from the parser's expressions),
-    and wounded body parts."""
+    magnitudes, lengths and compass directions, and wounded body parts."""
+    measured = [*_magnitudes(parsed, start, end), *_lengths(parsed, start, end)]
+    taken = [(v.start, v.end) for v in measured]
     values = [
         *_years(parsed, start, end),
-        *_numbers(parsed, start, end),
+        *measured,
+        *(v for v in _numbers(parsed, start, end) if not any(v.start < e and v.end > s for s, e in taken)),
         *_ages(parsed, start, end),
         *_times(parsed, start, end),
         *_body_parts(parsed, start, end),
@@ -176,8 +204,122 @@ def statement_values(parsed: ParsedArticle, start: int, end: int) -> list[Value]
     return sorted(values, key=lambda v: (v.start, v.kind))
 
 
+def _magnitudes(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """An earthquake's magnitude: 'a 6.1-magnitude quake', 'magnitude-5.9', 'measuring 6.4 on the
+    Richter scale', 'a 4.4 quake'. A magnitude is written to one decimal: 'about 6.0' allows only
+    half a tenth either way, not the 10% of a rounded count."""
+    text = parsed.text[start:end]
+    if not _QUAKE.search(text):
+        return []
+    found = []
+    for match in _DECIMAL.finditer(text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        after = text[match.end() : match.end() + 22]
+        if not (_MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after)):
+            continue
+        value = float(match.group())
+        slack = 0.05 if _ABOUT.search(before[-16:]) else 0.0
+        at = start + match.start()
+        aftershock = re.search(r"aftershock", text[: match.start()] + after[:25], re.I)
+        anchor = "magnitude/aftershock" if aftershock else "magnitude"
+        found.append(
+            Value("number", anchor, value - slack, value + slack, match.group(), at, at + len(match.group()))
+        )
+    return found
+
+
+def _lengths(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """Distances and depths in kilometres ('940 miles south of Tehran', 'a depth of 1.2 miles'),
+    and the compass direction of a distance ('55 km west of Bireun').
+
+    A length is comparable only with an anchor: a depth, or a distance from a named place; a bare
+    '5 km' walk is not a question two reports can answer differently.
+    """
+    found = []
+    for expression in parsed.expressions_in(start, end):
+        if expression.label not in ("QUANTITY", "CARDINAL"):
+            continue
+        unit = _LENGTH_UNIT.search(parsed.text[expression.start : expression.end + 12])
+        amount = parse_number(expression.text)
+        if unit is None or amount is None or unit.start() > len(expression.text) + 1:
+            continue
+        km = amount * _KM_PER[unit.group(1).lower().rstrip("s")]
+        qualifier = _qualifier_text(parsed.text, expression.start, expression.text)
+        low, high = (x * km / amount for x in number_range(amount, qualifier)) if amount else (0.0, 0.0)
+        low, high = min(low, km * 0.95), max(high, km * 1.05)  # '10 km (six miles)': lengths are rounded
+        after = parsed.text[expression.start + unit.end() : min(end, expression.start + unit.end() + 80)]
+        anchor = _length_anchor(parsed, expression.start + unit.start(), after)
+        if not anchor:
+            continue
+        found.append(Value("number", anchor, low, high, expression.text, expression.start, expression.end))
+        direction = _COMPASS_OF.match(after)
+        if direction and anchor.startswith("length/from:"):
+            degrees = _bearing(direction.group(1))
+            if degrees is not None:
+                at = expression.start + unit.end() + direction.start(1)
+                found.append(
+                    Value("direction", anchor[len("length/") :], degrees, degrees, direction.group(1),
+                          at, at + len(direction.group(1)))
+                )  # fmt: skip
+    return found
+
+
+def _length_anchor(parsed: ParsedArticle, unit_char: int, after: str) -> str:
+    """'length/depth' or 'length/from:<place>' for a length; '' when it answers no clear question."""
+    if re.match(r"\s*(?:deep|below|beneath|underground)\b", after, re.I):
+        return "length/depth"
+    direction = _COMPASS_OF.match(after)
+    if direction:
+        place = _PLACE_AFTER_OF.match(after[direction.end() :])
+        return "length/from:" + place.group(1).lower() if place else ""
+    i = parsed.token_at(unit_char)
+    if any(parsed.tokens[a].lemma.lower() in ("depth", "deep") for a in list(parsed.ancestors(i))[:4]):
+        return "length/depth"
+    return ""
+
+
+def _bearing(word: str) -> float | None:
+    """Degrees clockwise from north of 'north', 'south-east', 'north-northeast', 'WSW'."""
+    words = [p for p in re.split(r"[-\s]+", word.lower()) if p]
+    parts = [part for w in words for part in ([w] if w in _COMPASS else _split_compass(w))]
+    angles = [_COMPASS[p] for p in parts if p in _COMPASS]
+    if not angles or len(angles) != len(parts):
+        return None
+    while len(angles) > 1:  # the last two halve: 'north-northeast' is between N and NE
+        last = angles.pop()
+        previous = angles.pop()
+        if abs(previous - last) > 180:
+            last += 360 if last < previous else 0
+            previous += 360 if previous < last else 0
+        angles.append(((previous + last) / 2) % 360)
+    return angles[0]
+
+
+def _split_compass(word: str) -> list[str]:
+    """'northeast' -> ['north', 'east'], 'southsouthwest' -> ['south', 'south', 'west']."""
+    parts: list[str] = []
+    while word:
+        head = next((name for name in ("north", "south", "east", "west") if word.startswith(name)), None)
+        if head is None:
+            return [word]
+        parts.append(head)
+        word = word[len(head) :]
+    return parts
+
+
+def angular_distance(a: float, b: float) -> float:
+    """The smaller angle between two bearings, in degrees."""
+    difference = abs(a - b) % 360
+    return min(difference, 360 - difference)
+
+
 def _ages(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
-    """'the 63-year-old', 'aged 63': the age of the person the statement is about."""
+    """'the 63-year-old woman', 'aged 63': the age of the person the statement is about.
+
+    The anchor names who: 'age/woman' when the age describes a common noun, so that two reports
+    of the woman's age compare even when neither names her; plain 'age' when it describes a name
+    (then the statements must share the person).
+    """
     found = []
     for expression in parsed.expressions_in(start, end):
         match = _AGE.search(expression.text) or (
@@ -185,8 +327,17 @@ def _ages(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         )
         if expression.label in ("DATE", "CARDINAL") and match:
             age = float(match.group(1))
-            found.append(Value("number", "age", age, age, expression.text, expression.start, expression.end))
+            anchor = _age_anchor(parsed, expression.end - 1)
+            found.append(Value("number", anchor, age, age, expression.text, expression.start, expression.end))
     return found
+
+
+def _age_anchor(parsed: ParsedArticle, char: int) -> str:
+    token = parsed.tokens[parsed.token_at(char)]
+    head = parsed.tokens[token.head]
+    if token.dep in ("amod", "compound", "nummod") and head.pos == "NOUN" and head.lemma.isalpha():
+        return "age/" + head.lemma.lower()
+    return "age"
 
 
 def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
@@ -205,9 +356,13 @@ def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         elif not meridiem and int(match.group(1)) >= 12:
             hour = int(match.group(1))
         minutes = float(hour * 60 + minute)
-        found.append(
-            Value("time", "clock", minutes, minutes, expression.text, expression.start, expression.end)
+        slack = (
+            10.0 if _ABOUT.search(_qualifier_text(parsed.text, expression.start, expression.text)) else 0.0
         )
+        found.append(
+            Value("time", "clock", minutes - slack, minutes + slack, expression.text, expression.start,
+                  expression.end)
+        )  # fmt: skip
     return found
 
 
@@ -227,19 +382,33 @@ def _years(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
 def _numbers(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     found = []
     for expression in parsed.expressions_in(start, end):
-        if expression.label not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+        label = expression.label
+        if label == "DATE" and _BARE_COUNT.fullmatch(expression.text):
+            label = "CARDINAL"  # the small model tags 'injuring 80' as a date
+        if label not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
             continue
         amount = parse_number(expression.text)
         if amount is None:
             continue
         low, high = number_range(amount, _qualifier_text(parsed.text, expression.start, expression.text))
-        unit = (
-            _currency(expression.text)
-            if expression.label == "MONEY"
-            else _unit(parsed, expression.end - 1, expression.label)
-        )
+        unit = _currency(expression.text) if label == "MONEY" else _unit(parsed, expression.end - 1, label)
+        if unit and label != "MONEY" and _partial(parsed, expression.start, expression.end, end):
+            unit = ""  # 'two other victims', '30 of the 80', '170,000 in the province and more': a part
         found.append(Value("number", unit, low, high, expression.text, expression.start, expression.end))
     return found
+
+
+def _partial(parsed: ParsedArticle, start: int, end: int, statement_end: int) -> bool:
+    """A count of part of a whole: 'the two other victims', 'the remaining three boats', '30 of the
+    80 wounded', '170,000 people in the province and tens of thousands more'. It is not the answer
+    to the question the whole answers, so it is not compared."""
+    before = parsed.text[max(0, start - 20) : start].lower()
+    after = parsed.text[end : min(statement_end, end + 90)]
+    if re.search(r"\b(other|remaining|another|additional|further)\s*$", before):
+        return True
+    if re.match(r"\s+(?:of\s+(?:the|them|those|whom)\b|(?:\w+\s+)?others?\b|(?:\w+\s+)?more\b)", after, re.I):
+        return True
+    return bool(_AND_MORE.search(after))
 
 
 def _currency(text: str) -> str:
@@ -281,14 +450,25 @@ def number_range(value: float, context: str) -> tuple[float, float]:
 
     An approximation ("about", "some", "nearly") allows 10% either way. "At least five dead" is
     read as the count the report confirms, five: two reports confirming three and five dead
-    disagree, and a reader comparing them wants to see it. "Up to" keeps its upper bound.
+    disagree, and a reader comparing them wants to see it. "Up to" keeps its upper bound. A round
+    figure of 100 or more (600, 120,000) may be a rounding of a precise one (612), so it allows 5%.
     """
     tail = context[-60:]
     if _AT_MOST.search(tail):
         return 0.0, value
     if _ABOUT.search(tail) and not _AT_LEAST.search(tail):
         return value * 0.9, value * 1.1
+    if _is_round(value):
+        return value * 0.95, value * 1.05
     return value, value
+
+
+def _is_round(value: float) -> bool:
+    """At most two significant digits and at least 100: 600, 1,500, 120,000 (not 612 or 24)."""
+    if value < 100 or value != int(value):
+        return False
+    digits = str(int(value)).rstrip("0")
+    return len(digits) <= 2
 
 
 def _unit(parsed: ParsedArticle, char: int, label: str) -> str:
@@ -312,18 +492,57 @@ def _unit(parsed: ParsedArticle, char: int, label: str) -> str:
         not lemma and label == "CARDINAL" and _event_class(parsed, i) in ("dead", "hurt")
     ):
         return f"people/{_event_class(parsed, i)}"
-    return lemma
+    if lemma in _MEASURE_NOUNS or not lemma:
+        return ""  # magnitudes and lengths have their own readers; a bare number counts nothing
+    verb = _governing_verb(parsed, i)
+    return f"{lemma}@{verb}" if verb else lemma
+
+
+# Nouns whose numbers are read by `_magnitudes` and `_lengths`, never as counts.
+_MEASURE_NOUNS = frozenset({"magnitude", "mile", "kilometer", "kilometre", "km", "meter", "metre", "foot",
+                            "feet", "earthquake", "quake", "temblor", "tremor", "aftershock"})  # fmt: skip
+
+
+def _governing_verb(parsed: ParsedArticle, i: int) -> str:
+    """The verb a count of things belongs to: five boats *spotted* are not three boats *captured*."""
+    for ancestor in list(parsed.ancestors(i))[:4]:
+        token = parsed.tokens[ancestor]
+        if token.pos == "VERB":
+            return token.lemma.lower()
+    return ""
 
 
 def _event_class(parsed: ParsedArticle, i: int) -> str:
     """'dead' or 'hurt' when the phrase around a count of people says so, else ''.
 
-    Looks up the tree ('killing 10 people') and at what qualifies the counted noun ('24 people
-    dead', '249 people injured').
+    Looks first at what qualifies the number itself ('200 injured', '80 wounded'), then at what
+    qualifies the counted noun ('24 people dead', '249 people injured', 'confirmed dead'), then
+    up the tree ('killing 10 people'): the nearest word decides, so in 'at least 24 were killed
+    and more than 200 injured' the 200 are the injured.
     """
     head = parsed.tokens[i].head
+    own = [c for c in parsed.children[i] if parsed.tokens[c].dep in ("amod", "acl", "conj", "appos")]
     qualifiers = [c for c in parsed.children[head] if parsed.tokens[c].dep in ("amod", "acl", "conj")]
-    for j in [i, *qualifiers, *list(parsed.ancestors(i))[:3]]:
+    ancestors = []
+    for ancestor in list(parsed.ancestors(i))[:3]:
+        ancestors.append(ancestor)
+        if parsed.tokens[ancestor].pos == "VERB":
+            break  # the first verb owns the count: 'two men ... underwent surgery' did not die
+    predicates = [
+        c
+        for a in ancestors[:2]
+        for c in parsed.children[a]
+        if parsed.tokens[c].dep in ("oprd", "acomp", "xcomp") and c != i
+    ]
+    # 'shot to death one person': the manner phrase of the verb
+    manner = [
+        g
+        for a in ancestors[-1:]
+        for c in parsed.children[a]
+        if parsed.tokens[c].dep == "prep" and parsed.tokens[c].lemma.lower() == "to"
+        for g in parsed.children[c]
+    ]
+    for j in [i, *own, *qualifiers, *predicates, *manner, *ancestors]:
         lemma = parsed.tokens[j].lemma.lower()
         if lemma in DEAD_WORDS:
             return "dead"

@@ -169,3 +169,48 @@ def test_an_edited_number_is_a_conflict_and_the_unedited_copy_is_not(tmp_path: P
     assert [c["kind"] for c in conflicts] == ["number"]
     assert [side["value"] for side in conflicts[0]["sides"]] == ["About 2,000", "Some 5,000"]
     assert [side["outlets"] for side in conflicts[0]["sides"]] == [["Daily Example"], ["Example Wire"]]
+
+
+def _quake_pair(tmp_path: Path, first_text: str, second_text: str) -> dict[str, Any]:
+    (tmp_path / "a.txt").write_text(
+        "Title: Quake on the island\nOutlet: Daily Example\nPublished: 2026-03-15\n\n" + first_text
+    )
+    (tmp_path / "b.txt").write_text(
+        "Title: Earthquake shakes the island\nOutlet: Example Wire\nPublished: 2026-03-15\n\n" + second_text
+    )
+    db = tmp_path / "pair.db"
+    with open_store(db) as store:
+        ingest(store, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], Settings(db_path=db, group=False))
+        store.conn.execute("UPDATE articles SET story_id = 1")
+        return build_dossier(store, 1, Settings(db_path=db))
+
+
+def test_a_magnitude_conflicts_across_differently_worded_reports(tmp_path: Path) -> None:
+    dossier = _quake_pair(
+        tmp_path,
+        "A 6.1-magnitude quake struck Qeshm island on Sunday, state media said.\n",
+        "The seismological centre said the earthquake that hit the island of Qeshm measured magnitude-5.9.\n",
+    )
+    assert [(c["about"], [s["value"] for s in c["sides"]]) for c in dossier["conflicts"]] == [
+        ("the magnitude", ["6.1", "5.9"])
+    ]
+
+
+def test_a_background_quake_dated_to_another_month_is_no_conflict(tmp_path: Path) -> None:
+    dossier = _quake_pair(
+        tmp_path,
+        "A 6.1-magnitude quake struck Qeshm island on Sunday, killing 10 people.\n",
+        "In February, a quake measuring 6.4 on the Richter scale hit the town of Zarand, "
+        "killing 612 people.\n",
+    )
+    assert dossier["conflicts"] == []
+
+
+def test_a_districts_toll_is_not_the_events_toll(tmp_path: Path) -> None:
+    dossier = _quake_pair(
+        tmp_path,
+        "The earthquake on the island killed 24 people and injured 249, the disaster agency said.\n",
+        "In the neighbouring Central Aceh district, 10 people were killed by the earthquake, "
+        "the agency said.\n",
+    )
+    assert dossier["conflicts"] == []

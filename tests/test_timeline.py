@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corroborator.timeline import resolve_date
+from corroborator.timeline import ResolvedDate, resolve_date
 
 FRIDAY = date(2026, 2, 6)
 
@@ -58,3 +58,8 @@ def test_relative_dates_never_land_far_after_the_reference(reference: date, text
     resolved = resolve_date(text, reference)
     if resolved is not None:
         assert date.fromisoformat(resolved.iso) <= reference + timedelta(days=7)
+
+
+def test_a_month_alone_is_the_latest_such_month() -> None:
+    assert resolve_date("February", date(2005, 11, 27)) == ResolvedDate("2005-02", "month")
+    assert resolve_date("in December", date(2026, 2, 6)) == ResolvedDate("2025-12", "month")

@@ -66,7 +66,8 @@ def _values(text: str) -> list[tuple[str, str, float]]:
 
 def test_clock_times_ages_and_tolls_are_values() -> None:
     assert ("time", "clock", 129.0) in _values("The quake struck at 2:09 a.m. near the town, officials said.")
-    assert ("number", "age", 63.0) in _values("Police said the 63-year-old gunman was arrested at the scene.")
+    found = _values("Police said the 63-year-old gunman was arrested at the scene.")
+    assert ("number", "age/gunman", 63.0) in found
     assert ("number", "people/dead", 10.0) in _values("The earthquake killed 10 people in the province.")
 
 
@@ -76,3 +77,77 @@ def test_a_job_title_is_not_a_wounded_body_part() -> None:
 
 def test_a_duration_is_not_a_time_of_day() -> None:
     assert [v for v in _values("The quake shook the town for 30 seconds at dawn.") if v[0] == "time"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An earthquake measuring at least magnitude-5.9 shook southern Iran on Sunday.",
+        "The official news agency said the quake had a magnitude of 5.9.",
+        "A quake measuring 5.9 on the Richter scale hit the island.",
+        "A 5.9 quake struck the island on Sunday.",
+    ],
+)
+def test_magnitudes_are_read_however_they_are_written(text: str) -> None:
+    assert [v for v in _values(text) if v[1] == "magnitude"] == [("number", "magnitude", 5.9)]
+
+
+def test_an_aftershock_magnitude_is_its_own_question() -> None:
+    found = _values("The 4.6 quake was followed by a 2.9 aftershock at 2:12 a.m.")
+    assert ("number", "magnitude", 4.6) in found
+    assert ("number", "magnitude/aftershock", 2.9) in found
+
+
+def test_lengths_are_kilometres_anchored_to_a_depth_or_a_place() -> None:
+    found = _values("The island is about 940 miles south of Tehran, and the quake had a depth of 1.2 miles.")
+    by_anchor = {anchor: low for _, anchor, low in found}
+    assert by_anchor["length/from:tehran"] == pytest.approx(940 * 1.609344 * 0.9)
+    assert by_anchor["from:tehran"] == 180.0  # the direction, in degrees
+    assert by_anchor["length/depth"] == pytest.approx(1.2 * 1.609344 * 0.95)
+
+
+def test_a_length_that_answers_no_question_is_not_a_value() -> None:
+    found = _values("Rescuers walked 5 kilometres to the village.")
+    assert [v for v in found if v[1].startswith("length")] == []
+
+
+def test_bearings_and_their_tolerance() -> None:
+    from corroborator.values import Value, _bearing
+
+    assert _bearing("north-northeast") == pytest.approx(22.5)
+    assert _bearing("southeast") == 135.0
+    assert _bearing("NW") is None or _bearing("NW") == 315.0
+
+    def direction(degrees: float) -> Value:
+        return Value("direction", "from:x", degrees, degrees, "", 0, 0)
+
+    assert direction(22.5).compatible(direction(45.0))
+    assert direction(350.0).compatible(direction(10.0))  # across north
+    assert not direction(270.0).compatible(direction(180.0))  # west is not south
+
+
+def test_counts_of_the_injured_and_the_dead_are_told_apart() -> None:
+    found = _values("Officials say at least 24 people were killed and more than 200 injured by the quake.")
+    assert ("number", "people/dead", 24.0) in found
+    assert [a for _, a, low in found if low > 150] == ["people/hurt"]
+    found = _values("The quake killed 10 people and injured 80 on the island.")
+    assert ("number", "people/hurt", 80.0) in found
+    assert ("number", "people/dead", 24.0) in _values('"We have recorded 24 people dead," he said.')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two other victims were being treated at the hospital.",
+        "He said 30 of the 80 wounded remained in hospital.",
+        "The tsunami killed 170,000 people in the province and tens of thousands more abroad.",
+    ],
+)
+def test_a_count_of_part_of_a_whole_answers_no_question(text: str) -> None:
+    parts = [v for v in _values(text) if v[1].startswith("people") and v[2] in (2.0, 30.0, 170_000.0)]
+    assert parts == []
+
+
+def test_a_round_figure_may_round_a_precise_one() -> None:
+    assert _value(*number_range(600, "killed 600")).compatible(_value(612, 612))
+    assert not _value(*number_range(612, "killed 612")).compatible(_value(624, 624))
