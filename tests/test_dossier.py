@@ -145,11 +145,15 @@ def _pair_dossier(tmp_path: Path, second_text: str) -> dict[str, Any]:
         "About 2,000 residents of Riverton were evacuated on Saturday after the Alder River burst its banks, "
         "the mayor said.\nThe regional weather office said 140mm of rain had fallen since Wednesday.\n"
     )
+    second = "Title: Flood in Riverton\nOutlet: Example Wire\nPublished: 2026-03-14\n\n" + second_text
     tmp_path.mkdir()
+    return _two_article_dossier(tmp_path, first, second)
+
+
+def _two_article_dossier(tmp_path: Path, first: str, second: str) -> dict[str, Any]:
+    """The dossier of a story of two articles (each a text file with its header lines)."""
     (tmp_path / "a.txt").write_text(first)
-    (tmp_path / "b.txt").write_text(
-        "Title: Flood in Riverton\nOutlet: Example Wire\nPublished: 2026-03-14\n\n" + second_text
-    )
+    (tmp_path / "b.txt").write_text(second)
     db = tmp_path / "pair.db"
     with open_store(db) as store:
         ingest(store, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], Settings(db_path=db, group=False))
@@ -172,17 +176,11 @@ def test_an_edited_number_is_a_conflict_and_the_unedited_copy_is_not(tmp_path: P
 
 
 def _quake_pair(tmp_path: Path, first_text: str, second_text: str) -> dict[str, Any]:
-    (tmp_path / "a.txt").write_text(
-        "Title: Quake on the island\nOutlet: Daily Example\nPublished: 2026-03-15\n\n" + first_text
+    return _two_article_dossier(
+        tmp_path,
+        "Title: Quake on the island\nOutlet: Daily Example\nPublished: 2026-03-15\n\n" + first_text,
+        "Title: Earthquake shakes the island\nOutlet: Example Wire\nPublished: 2026-03-15\n\n" + second_text,
     )
-    (tmp_path / "b.txt").write_text(
-        "Title: Earthquake shakes the island\nOutlet: Example Wire\nPublished: 2026-03-15\n\n" + second_text
-    )
-    db = tmp_path / "pair.db"
-    with open_store(db) as store:
-        ingest(store, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], Settings(db_path=db, group=False))
-        store.conn.execute("UPDATE articles SET story_id = 1")
-        return build_dossier(store, 1, Settings(db_path=db))
 
 
 def test_a_magnitude_conflicts_across_differently_worded_reports(tmp_path: Path) -> None:
