@@ -9,11 +9,11 @@ each group's facts are split into sides by the value they state.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from corroborator.facts import AlignmentSettings, Described, conflicting_values
+from corroborator.facts import Described
 from corroborator.values import Value
 
 
@@ -38,9 +38,8 @@ class Conflict:
 def detect_conflicts(
     described: Sequence[Described],
     facts: Sequence[Sequence[int]],
-    clashing: Sequence[tuple[int, int]],
+    clashing: Mapping[tuple[int, int], frozenset[tuple[str, str]]],
     entity_names: dict[str, str],
-    settings: AlignmentSettings | None = None,
 ) -> list[Conflict]:
     """Conflicts among facts, from the clashing statement pairs.
 
@@ -48,15 +47,14 @@ def detect_conflicts(
     some fact of every side already there, so one loose pair cannot chain unrelated figures (a
     death toll, a background disaster's toll, a district's toll) into one dispute. Whether two
     values are of the same time and place was settled per value when the clashes were found
-    (`facts.conflicting_values`).
+    (`facts.find_clashes`, which hands over the questions each pair clashes on).
     """
-    settings = settings or AlignmentSettings()
     fact_of = {member: number for number, members in enumerate(facts) for member in members}
     edges: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
-    for a, b in clashing:
+    for (a, b), questions in clashing.items():
         fa, fb = sorted((fact_of[a], fact_of[b]))
-        for va, _ in conflicting_values(described[a], described[b], settings):
-            edges[(va.kind, va.anchor)].add((fa, fb))
+        for question in questions:
+            edges[question].add((fa, fb))
     conflicts = []
     for (kind, anchor), pairs in sorted(edges.items()):
         value_of = partial(_value_of_fact, facts=facts, kind=kind, anchor=anchor, described=described)

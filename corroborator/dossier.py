@@ -135,7 +135,7 @@ def assemble(
     """The dossier from articles and their analyses: no store involved (tests, evaluation)."""
     context = _Context.build(articles, analyses, originals or {})
     facts, clashing = align(context.described, alignment)
-    conflicts = detect_conflicts(context.described, facts, clashing, context.entity_names, alignment)
+    conflicts = detect_conflicts(context.described, facts, clashing, context.entity_names)
     fact_json = context.facts_json(facts, conflicts)
     conflict_json = context.conflicts_json(conflicts, facts)
     return {

@@ -107,7 +107,9 @@ class AlignmentSettings:
     year_conflict_about: float = 0.2  # the same for years, whose anchor (the noun they date) is sharper
     place_conflict_about: float = 0.45  # places differ often in detail; only near-identical reports compare
     conflict_min_terms: int = 3  # statements with fewer content words are too vague to contradict
-    sharp_conflict_about: float = 0.1  # the bar for values with a sharp anchor (a magnitude, a depth, a toll)
+    sharp_conflict_about: float = (
+        0.1  # the bar for sharp anchors (a magnitude, a depth, an age, a clock time)
+    )
 
 
 @dataclass(slots=True)
@@ -367,7 +369,11 @@ def candidate_pairs(described: Sequence[Described], settings: AlignmentSettings)
     return sorted(pairs)
 
 
-def find_clashes(described: Sequence[Described], settings: AlignmentSettings) -> list[tuple[int, int]]:
+# A clashing pair of statements (by position) and the questions (kind, anchor) they answer differently.
+Clashes = dict[tuple[int, int], frozenset[tuple[str, str]]]
+
+
+def find_clashes(described: Sequence[Described], settings: AlignmentSettings) -> Clashes:
     """Pairs of statements, from different sources, that give incompatible values for one question.
 
     Blocking is by value kind and anchor (every statement with a year of an election, every
@@ -380,13 +386,13 @@ def find_clashes(described: Sequence[Described], settings: AlignmentSettings) ->
     for position, d in enumerate(described):
         for (kind, anchor), signature in _value_signatures(d).items():
             index[(kind, anchor)][signature].append(position)
-    clashes: set[tuple[int, int]] = set()
+    clashes: dict[tuple[int, int], frozenset[tuple[str, str]]] = {}
     for partitions in index.values():
         groups = [members[: settings.clash_sample] for _, members in sorted(partitions.items())]
         for n, left in enumerate(groups):
             for right in groups[n + 1 :]:
                 clashes.update(_clashing_pairs(described, left, right, settings))
-    return sorted(clashes)
+    return dict(sorted(clashes.items()))
 
 
 def _value_signatures(d: Described) -> dict[tuple[str, str], str]:
@@ -402,12 +408,13 @@ def _value_signatures(d: Described) -> dict[tuple[str, str], str]:
 
 def _clashing_pairs(
     described: Sequence[Described], left: list[int], right: list[int], settings: AlignmentSettings
-) -> Iterable[tuple[int, int]]:
+) -> Iterable[tuple[tuple[int, int], frozenset[tuple[str, str]]]]:
     for a in left:
         for b in right:
             first, second = described[a], described[b]
-            if _independent(first, second) and conflicting_values(first, second, settings):
-                yield (min(a, b), max(a, b))
+            found = conflicting_values(first, second, settings) if _independent(first, second) else []
+            if found:
+                yield (min(a, b), max(a, b)), frozenset((va.kind, va.anchor) for va, _ in found)
 
 
 def _independent(a: Described, b: Described) -> bool:
@@ -419,16 +426,15 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
     """The values of two statements that answer one question differently, where the statements
     are about the same thing closely enough for that to be a contradiction.
 
-    A value with a sharp anchor (a magnitude, a depth, a distance from a named place, a death toll,
-    the age of 'the woman', a clock time) asks one question of the whole story: the statements need
-    only a little in common and the same clause context (same past date, no disjoint places). A
-    value with a loose anchor (a count of boats, a year of 'the attack') needs the statements
-    themselves to be similar.
+    A value with a sharp anchor of the story's own time (a magnitude, a depth, the age of 'the
+    woman', a clock time) asks one question of the whole story: the statements need only a little
+    in common. Any other value (a toll, a count of boats, a distance, a year of 'the attack'), and
+    any value dated to the past, needs the statements themselves to be similar. Both need the same
+    clause context (same past date); counts also need places that do not narrow them apart.
     """
-    if any(v.kind == "body part" for v in a.values) and any(v.kind == "body part" for v in b.values):
-        parts = [(va, vb) for va, vb in values_conflict(a, b) if va.kind == "body part"]
-        if parts and a.entities & b.entities:
-            return parts
+    parts = _body_part_clash(a, b)
+    if parts is not None and a.entities & b.entities:
+        return [parts]
     found = []
     for va, vb, places_a, places_b, dated in _value_clashes(a, b):
         if _is_count(va) and (places_a or places_b) and not places_a & places_b:
@@ -508,13 +514,20 @@ def values_conflict(a: Described, b: Described) -> list[tuple[Value, Value]]:
     """Pairs of values answering the same question differently (same kind and anchor), each
     pair dated to the same time (`contexts_agree`): such statements are never one fact."""
     clashes = [(va, vb) for va, vb, *_ in _value_clashes(a, b)]
+    parts = _body_part_clash(a, b)
+    return [*clashes, parts] if parts is not None else clashes
+
+
+def _body_part_clash(a: Described, b: Described) -> tuple[Value, Value] | None:
+    """The first wounded body part of each statement when neither list of parts contains the other
+    ('arm and foot' against 'arm, leg and chest'), else None."""
     parts_a = {v.text.lower() for v in a.values if v.kind == "body part"}
     parts_b = {v.text.lower() for v in b.values if v.kind == "body part"}
-    if parts_a and parts_b and not (parts_a <= parts_b or parts_b <= parts_a):
-        first_a = next(v for v in a.values if v.kind == "body part")
-        first_b = next(v for v in b.values if v.kind == "body part")
-        clashes.append((first_a, first_b))
-    return clashes
+    if not parts_a or not parts_b or parts_a <= parts_b or parts_b <= parts_a:
+        return None
+    first_a = next(v for v in a.values if v.kind == "body part")
+    first_b = next(v for v in b.values if v.kind == "body part")
+    return first_a, first_b
 
 
 _COMPARED_KINDS = frozenset({"year", "number", "time", "place", "direction"})
@@ -557,12 +570,13 @@ class _Groups:
 
 def align(
     described: Sequence[Described], settings: AlignmentSettings | None = None
-) -> tuple[list[list[int]], list[tuple[int, int]]]:
-    """Group statements into facts; also return the candidate pairs whose values clash."""
+) -> tuple[list[list[int]], Clashes]:
+    """Group statements into facts; also return the statement pairs whose values clash, with the
+    questions they clash on."""
     settings = settings or AlignmentSettings()
     clashing = find_clashes(described, settings)
     scored = _score_pairs(described, settings, {frozenset(pair) for pair in clashing})
-    groups = _Groups.of(len(described), clashing)
+    groups = _Groups.of(len(described), list(clashing))
     for _, a, b in scored:
         if _may_join(groups, a, b, described, settings):
             groups.union(a, b)

@@ -248,11 +248,11 @@ def _lengths(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         low, high = (x * km / amount for x in number_range(amount, qualifier)) if amount else (0.0, 0.0)
         low, high = min(low, km * 0.95), max(high, km * 1.05)  # '10 km (six miles)': lengths are rounded
         after = parsed.text[expression.start + unit.end() : min(end, expression.start + unit.end() + 80)]
-        anchor = _length_anchor(parsed, expression.start + unit.start(), after)
+        direction = _COMPASS_OF.match(after)
+        anchor = _length_anchor(parsed, expression.start + unit.start(), after, direction)
         if not anchor:
             continue
         found.append(Value("number", anchor, low, high, expression.text, expression.start, expression.end))
-        direction = _COMPASS_OF.match(after)
         if direction and anchor.startswith("length/from:"):
             degrees = _bearing(direction.group(1))
             if degrees is not None:
@@ -264,11 +264,12 @@ def _lengths(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     return found
 
 
-def _length_anchor(parsed: ParsedArticle, unit_char: int, after: str) -> str:
-    """'length/depth' or 'length/from:<place>' for a length; '' when it answers no clear question."""
+def _length_anchor(parsed: ParsedArticle, unit_char: int, after: str, direction: re.Match[str] | None) -> str:
+    """'length/depth' or 'length/from:<place>' for a length; '' when it answers no clear question.
+
+    `direction` is the compass phrase that follows the unit ('south of'), if any."""
     if re.match(r"\s*(?:deep|below|beneath|underground)\b", after, re.I):
         return "length/depth"
-    direction = _COMPASS_OF.match(after)
     if direction:
         place = _PLACE_AFTER_OF.match(after[direction.end() :])
         return "length/from:" + place.group(1).lower() if place else ""
