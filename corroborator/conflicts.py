@@ -172,26 +172,42 @@ def _about(
     if kind == "year":
         return f"the year ({anchor})"
     if kind == "time":
-        return "the time of day"
+        return "the time of the aftershock" if anchor.endswith("/aftershock") else "the time of day"
+    if kind == "date":
+        return "the day it happened"
+    if kind == "weapon":
+        return "the weapon"
     if kind == "place":
         return "where it happened"
     if kind == "direction":
         return f"the direction from {anchor.partition(':')[2].title()}"
     if kind == "number":
-        return _number_about(anchor)
+        return _number_about(anchor, entity_names)
     shared = set.intersection(*(set().union(*(described[m].entities for m in facts[f])) for f in component))
     people = sorted(entity_names[e] for e in shared if e in entity_names)
     return f"where {people[0]} was wounded" if people else "where the wounds were"
 
 
-def _number_about(anchor: str) -> str:
-    """'the number of dead', 'the magnitude', 'the depth', 'the distance from Tehran', 'the age (woman)'."""
+def _number_about(anchor: str, entity_names: dict[str, str]) -> str:
+    """'the number of dead', 'the magnitude', 'the depth', 'the distance from Tehran', 'the age of
+    the woman', 'the age of Kathryn Jenkin', 'the distance (Duncan Raite)'."""
     if anchor == "magnitude":
         return "the magnitude"
     if anchor == "length/depth":
         return "the depth"
     if anchor.startswith("length/from:"):
         return f"the distance from {anchor.partition(':')[2].title()}"
+    base, _, holder = anchor.partition("/person:")
+    if holder:
+        question = "the age" if base == "age" else "the distance"
+        name = entity_names.get(holder)
+        return (
+            f"{question} of {name}"
+            if base == "age" and name
+            else f"{question} ({name})"
+            if name
+            else question
+        )
     if anchor.startswith("age"):
         who = anchor.partition("/")[2]
         return f"the age of the {who}" if who else "the age"

@@ -19,7 +19,17 @@ from corroborator.analysis import ANALYSIS_VERSION, ArticleAnalysis, analyse_art
 from corroborator.conflicts import Conflict, detect_conflicts
 from corroborator.entities import Entity, resolve_mentions
 from corroborator.errors import NotFoundError
-from corroborator.facts import AlignmentSettings, Described, align, centre, describe, narrow_places, weigh
+from corroborator.facts import (
+    AlignmentSettings,
+    Described,
+    align,
+    centre,
+    describe,
+    inherit_dates,
+    link_sentences,
+    narrow_places,
+    weigh,
+)
 from corroborator.models import Article
 from corroborator.origins import outlet_in, outlet_label, speaker_entity, speaker_name
 from corroborator.parsed import ParsedArticle
@@ -32,7 +42,7 @@ from corroborator.timeline import reference_date, resolve_date
 
 SCHEMA = "corroborator.dossier/1"
 # Bump when the dossier engine's output changes for the same input: cached dossiers are rebuilt.
-ENGINE_VERSION = "2"
+ENGINE_VERSION = "3"
 
 
 @cache
@@ -303,6 +313,8 @@ class _Context:
             self.described.append(described)
         weigh(self.described)
         narrow_places(self.described)
+        inherit_dates(self.described)
+        link_sentences(self.described)
 
     def statement_ids(self) -> dict[tuple[int, int], str]:
         return {(s.article_id, s.index): f"t{n}" for n, s in enumerate(self.statements, start=1)}

@@ -18,7 +18,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from corroborator.analysis import EntityMention
@@ -106,6 +106,7 @@ class AlignmentSettings:
     conflict_about: float = 0.3  # similarity above which two statements' numbers are comparable
     year_conflict_about: float = 0.2  # the same for years, whose anchor (the noun they date) is sharper
     place_conflict_about: float = 0.45  # places differ often in detail; only near-identical reports compare
+    distance_conflict_about: float = 0.15  # the bearing from a named place, the weapon used
     conflict_min_terms: int = 3  # statements with fewer content words are too vague to contradict
     sharp_conflict_about: float = (
         0.1  # the bar for sharp anchors (a magnitude, a depth, an age, a clock time)
@@ -130,6 +131,8 @@ class Described:
     # Per value (same order as `values`): the past dates and the places of its own clause.
     contexts: tuple[frozenset[str], ...] = ()
     local_places: tuple[frozenset[str], ...] = ()
+    # The whole sentence (its terms and weights) when the sentence was cut into several statements.
+    sentence: Described | None = None
 
     @property
     def key(self) -> tuple[int, int]:
@@ -139,7 +142,13 @@ class Described:
 def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[int, int], str]) -> Described:
     """Content terms (entity ids replace the words of a name), entities and values of a statement."""
     values = (
-        [] if _hypothetical(parsed, statement) else statement_values(parsed, statement.start, statement.end)
+        []
+        if _hypothetical(parsed, statement)
+        else [
+            owned
+            for value in statement_values(parsed, statement.start, statement.end)
+            if (owned := _owned(value, parsed, entity_of)) is not None
+        ]
     )
     skip = _attribution_chars(statement)
     value_chars = {c for v in values for c in range(v.start, v.end)}
@@ -179,7 +188,10 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
     place_scopes = [
         (entity_of[(parsed.id, m.start)], _clause(parsed, m.start, statement))
         for m in parsed.entities_in(statement.start, statement.end)
-        if m.label in PLACE_LABELS and (parsed.id, m.start) in entity_of and m.start not in skip
+        if m.label in PLACE_LABELS
+        and (parsed.id, m.start) in entity_of
+        and m.start not in skip
+        and not _surrounding(parsed, m)
     ]
     return Described(
         statement,
@@ -195,6 +207,29 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
             frozenset(e for e, scope in place_scopes if parsed.token_at(v.start) in scope) for v in all_values
         ),
     )
+
+
+def _owned(value: Value, parsed: ParsedArticle, entity_of: dict[tuple[int, int], str]) -> Value | None:
+    """The value with its holder's entity in its anchor ('age/person:e7'): one person's age or fall
+    is a question of its own. A length with no resolved holder answers nothing and is dropped."""
+    if value.holder < 0:
+        return value
+    entity = entity_of.get((parsed.id, value.holder))
+    if entity is None:
+        return None if value.anchor == "length/person" else value
+    base = "length" if value.anchor == "length/person" else "age"
+    return replace(value, anchor=f"{base}/person:{entity}")
+
+
+def _surrounding(parsed: ParsedArticle, mention: EntityMention) -> bool:
+    """'13 countries around the Indian Ocean', 'a quake off Aceh': a place that locates the scene
+    from outside, not one that narrows a count to part of it (as 'in Central Aceh' does)."""
+    i = parsed.token_at(mention.end - 1)
+    head = parsed.tokens[parsed.tokens[i].head]
+    return parsed.tokens[i].dep == "pobj" and head.lemma.lower() in _AROUND
+
+
+_AROUND = frozenset({"around", "across", "off", "near", "from", "throughout", "beyond", "outside"})
 
 
 def _hypothetical(parsed: ParsedArticle, statement: Statement) -> bool:
@@ -219,10 +254,21 @@ def _clause(parsed: ParsedArticle, char: int, statement: Statement) -> frozenset
     'killing five people in a region devastated by the 2004 tsunami': 2004 dates the devastation,
     not the five deaths; 'In 2004, a quake triggered a tsunami that killed 230,000' dates them all.
     """
+    whole = frozenset(parsed.tokens_between(statement.start, statement.end))
+    if _fronted(parsed, char, statement):
+        return whole
     for ancestor in parsed.ancestors(parsed.token_at(char)):
         if parsed.tokens[ancestor].pos in ("VERB", "AUX"):
             return frozenset(parsed.subtree(ancestor))
-    return frozenset(parsed.tokens_between(statement.start, statement.end))
+    return whole
+
+
+def _fronted(parsed: ParsedArticle, char: int, statement: Statement) -> bool:
+    """'In neighbouring Central Aceh district, 10 people were killed, 140 were injured': a phrase
+    that opens the statement, before its first comma, scopes every clause of it."""
+    opening = parsed.text[statement.start : char]
+    first = parsed.tokens[parsed.token_at(statement.start)]
+    return first.pos == "ADP" and "," not in opening and "," in parsed.text[char : statement.end]
 
 
 def _date_contexts(
@@ -279,6 +325,8 @@ def _event_place(parsed: ParsedArticle, mention: EntityMention, entity: str) -> 
     if mention.label not in ("LOC", "FAC"):
         return []
     i = parsed.token_at(mention.end - 1)
+    while parsed.tokens[i].dep == "conj" and parsed.tokens[i].head != i:
+        i = parsed.tokens[i].head  # 'at 97th Avenue and 117th Street'
     prep = parsed.tokens[parsed.tokens[i].head]
     verb = parsed.tokens[prep.head]
     if (
@@ -292,11 +340,14 @@ def _event_place(parsed: ParsedArticle, mention: EntityMention, entity: str) -> 
 
 
 def _value_terms(values: Sequence[Value]) -> set[str]:
-    """Exact years and counts as features: two reports giving the same figure share a rare term."""
+    """Exact years and counts, and the hour of a clock time, as features: two reports giving the
+    same figure share a rare term."""
     terms = set()
     for value in values:
         if value.kind == "year" or (value.kind == "number" and value.low == value.high and value.low >= 10):
             terms.add(f"{value.kind[0].upper()}:{value.low:g}")
+        elif value.kind == "time":
+            terms.add(f"H:{round((value.low + value.high) / 120) % 24}")  # '06:00 BST' and 'about 6am'
     return terms
 
 
@@ -307,19 +358,50 @@ def _attribution_chars(statement: Statement) -> set[int]:
     return set(range(attribution.phrase_start, attribution.phrase_end))
 
 
+def inherit_dates(described: Sequence[Described]) -> None:
+    """Date a statement that continues the one before by a pronoun ('600 were killed in Zarand in
+    February. It killed 612 people'): its undated values take the previous statement's past dates.
+    """
+    previous: Described | None = None
+    for d in described:
+        if (
+            previous is not None
+            and previous.statement.article_id == d.statement.article_id
+            and _PRONOUN_START.match(d.statement.text)
+        ):
+            dates = frozenset().union(*previous.contexts) if previous.contexts else frozenset()
+            if dates:
+                d.contexts = tuple(context or dates for context in d.contexts)
+        previous = d
+
+
+_PRONOUN_START = re.compile(r"(?:It|They)\s")
+
+
+_LEAD = 3  # statements of an article's lead, which names where the whole story happens
+
+
 def narrow_places(described: Sequence[Described]) -> None:
     """Keep as a value's local places only those that narrow the story's scope.
 
-    A place that at least half of the story's articles name (Aceh, Indonesia) is where the whole
-    story happens: it says nothing about which part of it a figure counts, and the same place is
-    often resolved into two entities ('Aceh', 'Aceh province') that would look disjoint.
+    A place that at least half of the story's articles name in their lead, or (in a story of four
+    articles or more) anywhere (Aceh, Indonesia), is where the whole story happens: it says nothing
+    about which part of it a figure counts, and the same place is often resolved into two entities
+    ('Aceh', 'Aceh province') that would look disjoint. Two copies of one report naming 'Central
+    Aceh district' further down do not make that district the whole story.
     """
     articles: dict[str, set[int]] = defaultdict(set)
+    leads: dict[str, set[int]] = defaultdict(set)
+    seen: Counter[int] = Counter()
     for d in described:
+        article = d.statement.article_id
+        seen[article] += 1
         for place in d.places:
-            articles[place].add(d.statement.article_id)
-    total = len({d.statement.article_id for d in described})
-    wide = {place for place, found in articles.items() if len(found) >= max(2, total / 2)}
+            articles[place].add(article)
+            if seen[article] <= _LEAD:
+                leads[place].add(article)
+    total = len(seen)
+    wide = {place for place, found in leads.items() if len(found) >= total / 2}
     for d in described:
         d.local_places = tuple(places - wide for places in d.local_places)
 
@@ -331,6 +413,36 @@ def weigh(described: Sequence[Described]) -> None:
     for d in described:
         d.weights = {t: math.log((total + 1) / (frequency[t] + 0.5)) for t in d.terms}
         d.total_weight = sum(d.weights.values())
+
+
+def link_sentences(described: Sequence[Described]) -> None:
+    """Give each clause of a sentence cut into several statements the terms of the whole sentence,
+    and to a clause that names no place the places of its sister clauses.
+
+    Call after `weigh` and `narrow_places`: the whole sentence's weights are its clauses' (a term
+    weighs the same story-wide)."""
+    by_sentence: dict[tuple[int, int], list[Described]] = defaultdict(list)
+    for d in described:
+        by_sentence[(d.statement.article_id, d.statement.sentence)].append(d)
+    for clauses in by_sentence.values():
+        if len(clauses) < 2:
+            continue
+        weights = {t: w for d in clauses for t, w in d.weights.items()}
+        whole = Described(
+            clauses[0].statement,
+            frozenset(weights),
+            frozenset().union(*(d.entities for d in clauses)),
+            (),
+            weights=weights,
+            total_weight=sum(weights.values()),
+        )
+        for d in clauses:
+            d.sentence = whole
+        places = frozenset().union(*(p for d in clauses for p in d.local_places))
+        for d in clauses:
+            if places and not any(d.local_places):
+                # 'Twelve people were killed and 70 others were injured ... in Bener Meriah district'
+                d.local_places = tuple(places for _ in d.local_places)
 
 
 def similarity(a: Described, b: Described) -> float:
@@ -439,11 +551,23 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
     for va, vb, places_a, places_b, dated in _value_clashes(a, b):
         if _is_count(va) and (places_a or places_b) and not places_a & places_b:
             continue  # a toll in Bam, or in one district, is not the toll of the whole event
-        bar = None if dated else _sharp_bar(va, settings)
+        if va.kind == "date" and not _same_happening(a, b, va, vb):
+            continue
+        bar = None if dated else _sharp_bar(va, vb, settings)
         sharp = bar is not None and _sharply_comparable(a, b, va, bar)
-        if sharp or (bar is None and _loosely_comparable(a, b, settings)):
+        if sharp or (bar is None and _loosely_comparable(a, b, va, settings)):
             found.append((va, vb))
     return found
+
+
+def _same_happening(a: Described, b: Described, va: Value, vb: Value) -> bool:
+    """Whether two days date one happening: their verbs agree ('thwarted on Thursday' and 'foiled
+    ... on Friday'), one's verb is in the other statement, or both give the same hour. Aid handed
+    out on Monday does not contradict a quake on Sunday."""
+    verb_a, verb_b = _SYNONYMS.get(va.verb, va.verb), _SYNONYMS.get(vb.verb, vb.verb)
+    if verb_a and (verb_a == verb_b or verb_a in b.terms or verb_b in a.terms):
+        return True
+    return any(t.startswith("H:") for t in a.terms & b.terms)
 
 
 def _is_count(value: Value) -> bool:
@@ -451,43 +575,55 @@ def _is_count(value: Value) -> bool:
     return value.kind == "number" and not value.anchor.startswith(("magnitude", "length/", "age"))
 
 
-def _sharp_bar(value: Value, settings: AlignmentSettings) -> float | None:
+def _sharp_bar(value: Value, other: Value, settings: AlignmentSettings) -> float | None:
     """The similarity a sharply anchored value needs, or None for the statement-level test.
 
     Only values of the story's own time are sharp: a background event ('last year a 6.4 quake')
-    is compared only between statements that are alike.
+    is compared only between statements that are alike. An amount of money is sharp when both
+    belong to one verb: what AMD pays to *acquire* SeaMicro.
     """
     anchor = value.anchor
-    if anchor in ("magnitude", "length/depth", "clock") or anchor.startswith("age"):
+    if value.verb and value.verb == other.verb and value.verb not in STOP_LEMMAS:
         return settings.sharp_conflict_about
+    if anchor in ("magnitude", "length/depth") or anchor.startswith(("age", "clock", "length/person")):
+        return settings.sharp_conflict_about
+    if anchor.startswith("from:") or value.kind == "weapon":
+        return settings.distance_conflict_about
     return None
 
 
 def _sharply_comparable(a: Described, b: Described, value: Value, bar: float) -> bool:
     if value.anchor == "age" and not a.people & b.people:
         return False  # the age of a named person: the statements must name the same person
-    return similarity(a, b) >= bar
+    return about_same(a, b) >= bar
 
 
-def _loosely_comparable(a: Described, b: Described, settings: AlignmentSettings) -> bool:
-    """The statement-level test for values whose anchor alone does not pin the question."""
-    kinds = {v.kind for v in a.values} & {v.kind for v in b.values}
-    if "place" in kinds and similarity(a, b) < settings.place_conflict_about:
-        return False
-    if a.cumulative != b.cumulative or min(len(a.terms), len(b.terms)) < settings.conflict_min_terms:
-        return False
-    return similarity(a, b) >= _comparable_at(a, b, settings)
+def _loosely_comparable(a: Described, b: Described, value: Value, settings: AlignmentSettings) -> bool:
+    """The statement-level test for values whose anchor alone does not pin the question.
 
-
-def _comparable_at(a: Described, b: Described, settings: AlignmentSettings) -> float:
-    """The similarity two statements need before their values are compared.
-
-    Years are anchored to the noun they date, a sharper anchor than a count's unit: they need less
-    of the rest of the sentence to agree.
+    Years and days are anchored to what they date, a sharper anchor than a count's unit: they need
+    less of the rest of the sentence to agree. Places differ often in detail: only near-identical
+    reports compare.
     """
-    if any(v.kind == "year" for v in a.values) and any(v.kind == "year" for v in b.values):
-        return settings.year_conflict_about
-    return settings.conflict_about
+    about = about_same(a, b)
+    terms = min(len((a.sentence or a).terms), len((b.sentence or b).terms))
+    if a.cumulative != b.cumulative or terms < settings.conflict_min_terms:
+        return False
+    if value.kind == "place":
+        return about >= settings.place_conflict_about
+    if value.kind in ("year", "date"):
+        return about >= settings.year_conflict_about
+    return about >= settings.conflict_about
+
+
+def about_same(a: Described, b: Described) -> float:
+    """How much two statements are about the same thing, for comparing their values: their own
+    similarity, or that of their whole sentences when a sentence was cut into clauses ('"We have
+    recorded 24 people dead' / 'and 249 people injured"' are one report of one count)."""
+    own = similarity(a, b)
+    if a.sentence is None and b.sentence is None:
+        return own
+    return max(own, similarity(a.sentence or a, b.sentence or b))
 
 
 def _value_clashes(
@@ -505,6 +641,10 @@ def _value_clashes(
             and vb.anchor == va.anchor
             and contexts_agree(_context(a, n), _context(b, m))
         ]
+        if va.kind in _SET_KINDS and any(
+            vx.compatible(vb) for vx in a.values if vx.kind == va.kind for _, vb in same
+        ):
+            continue  # 'at 97th Avenue and 117th Street' and 'on 117th Street near 97th Avenue' agree
         if same and not any(va.compatible(vb) for _, vb in same):
             m, vb = same[0]
             yield va, vb, _local_places(a, n), _local_places(b, m), bool(_context(a, n))
@@ -530,7 +670,10 @@ def _body_part_clash(a: Described, b: Described) -> tuple[Value, Value] | None:
     return first_a, first_b
 
 
-_COMPARED_KINDS = frozenset({"year", "number", "time", "place", "direction"})
+_COMPARED_KINDS = frozenset({"year", "number", "time", "place", "direction", "date", "weapon"})
+# Kinds a statement may name several of at once (places, days): two statements clash on them only
+# when they share none.
+_SET_KINDS = frozenset({"place", "date", "weapon"})
 
 
 def _context(d: Described, n: int) -> frozenset[str]:

