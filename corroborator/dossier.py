@@ -27,6 +27,7 @@ from corroborator.facts import (
     describe,
     inherit_dates,
     link_sentences,
+    mark_core,
     narrow_places,
     weigh,
 )
@@ -315,6 +316,7 @@ class _Context:
         narrow_places(self.described)
         inherit_dates(self.described)
         link_sentences(self.described)
+        mark_core(self.described)
 
     def statement_ids(self) -> dict[tuple[int, int], str]:
         return {(s.article_id, s.index): f"t{n}" for n, s in enumerate(self.statements, start=1)}

@@ -22,11 +22,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from corroborator.analysis import EntityMention
+from corroborator.gazetteer import ROAD_WORDS, titles
 from corroborator.parsed import ParsedArticle
 from corroborator.statements import Statement
 from corroborator.timeline import ResolvedDate, reference_date, resolve_date
 from corroborator.unionfind import UnionFind
-from corroborator.values import Value, statement_values
+from corroborator.values import PERSON_UNITS, Value, statement_values
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -107,6 +108,7 @@ class AlignmentSettings:
     year_conflict_about: float = 0.2  # the same for years, whose anchor (the noun they date) is sharper
     place_conflict_about: float = 0.45  # places differ often in detail; only near-identical reports compare
     distance_conflict_about: float = 0.15  # the bearing from a named place, the weapon used
+    toll_conflict_about: float = 0.1  # a toll of the dead or injured of the story's own time
     conflict_min_terms: int = 3  # statements with fewer content words are too vague to contradict
     sharp_conflict_about: float = (
         0.1  # the bar for sharp anchors (a magnitude, a depth, an age, a clock time)
@@ -133,6 +135,8 @@ class Described:
     local_places: tuple[frozenset[str], ...] = ()
     # The whole sentence (its terms and weights) when the sentence was cut into several statements.
     sentence: Described | None = None
+    # The words of the story's main event this statement uses ('quake', 'foil'): see `mark_core`.
+    core: frozenset[str] = frozenset()
 
     @property
     def key(self) -> tuple[int, int]:
@@ -163,6 +167,8 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
         if entity and mention.start not in skip:
             entities.add(entity)
             terms.add("E:" + entity)
+            if mention.label in ("ORG", "PERSON") and _STREET.match(mention.text):
+                mention = replace(mention, label="FAC")  # the small model types 'Rue de Rivoli' a person
             if mention.label in PLACE_LABELS:
                 places.add(entity)
                 place_values.extend(_event_place(parsed, mention, entity))
@@ -316,6 +322,19 @@ def contexts_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(x[: min(len(x), len(y))] == y[: min(len(x), len(y))] for x in a for y in b)
 
 
+def _mention_root(parsed: ParsedArticle, mention: EntityMention) -> int:
+    """The token of a name that the rest of the sentence attaches to: 'Gulf' of 'the Gulf of Aden'."""
+    tokens = parsed.tokens_between(mention.start, mention.end)
+    for i in tokens:
+        head = parsed.tokens[i].head
+        if head == i or not mention.start <= parsed.tokens[head].start < mention.end:
+            return i
+    return parsed.token_at(mention.end - 1)
+
+
+_STREET = re.compile(r"(?:Rue|Avenue|Boulevard|Via|Calle|Piazza|Plaza)\s+(?:d[eu']\s*|de la\s+)?[A-Z]")
+
+
 def _event_place(parsed: ParsedArticle, mention: EntityMention, entity: str) -> list[Value]:
     """A street, sea or building where the event happened: 'in the Gulf of Aden', 'on Rue de Rivoli'.
 
@@ -324,19 +343,35 @@ def _event_place(parsed: ParsedArticle, mention: EntityMention, entity: str) -> 
     """
     if mention.label not in ("LOC", "FAC"):
         return []
-    i = parsed.token_at(mention.end - 1)
+    i = _mention_root(parsed, mention)
     while parsed.tokens[i].dep == "conj" and parsed.tokens[i].head != i:
         i = parsed.tokens[i].head  # 'at 97th Avenue and 117th Street'
     prep = parsed.tokens[parsed.tokens[i].head]
     verb = parsed.tokens[prep.head]
+    number = float(entity[1:]) if entity[1:].isdigit() else 0.0
     if (
         parsed.tokens[i].dep != "pobj"
         or prep.lemma.lower() not in PLACE_PREPOSITIONS
         or verb.pos not in ("VERB", "NOUN")
     ):
         return []
-    number = float(entity[1:]) if entity[1:].isdigit() else 0.0
-    return [Value("place", "where", number, number, mention.text, mention.start, mention.end)]
+    anchor = "where/" + kind if (kind := _place_kind(mention.text)) else "where"
+    return [Value("place", anchor, number, number, mention.text, mention.start, mention.end)]
+
+
+def _place_kind(name: str) -> str:
+    """'water' for a sea or gulf, 'street' for a street: places of one kind do not nest in each
+    other (the Maacama Fault lies in the North Bay, the Gulf of Aden does not lie on Rue de Rivoli)."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
+    if words & _WATER:
+        return "water"
+    if words & _STREETS:
+        return "street"
+    return ""
+
+
+_WATER = frozenset({"sea", "gulf", "ocean", "bay", "strait", "channel", "river", "lake"})
+_STREETS = frozenset({*ROAD_WORDS, "rue", "via", "calle", "piazza", "st", "ave"})
 
 
 def _value_terms(values: Sequence[Value]) -> set[str]:
@@ -401,7 +436,7 @@ def narrow_places(described: Sequence[Described]) -> None:
             if seen[article] <= _LEAD:
                 leads[place].add(article)
     total = len(seen)
-    wide = {place for place, found in leads.items() if len(found) >= total / 2}
+    wide = {place for place, found in leads.items() if len(found) >= max(2, total / 2)}
     for d in described:
         d.local_places = tuple(places - wide for places in d.local_places)
 
@@ -413,6 +448,25 @@ def weigh(described: Sequence[Described]) -> None:
     for d in described:
         d.weights = {t: math.log((total + 1) / (frequency[t] + 0.5)) for t in d.terms}
         d.total_weight = sum(d.weights.values())
+
+
+def mark_core(described: Sequence[Described]) -> None:
+    """Mark in each statement the words of the story's main event: the content words that the
+    leads (first two statements) of at least half the articles, and of two at least, use, other
+    than titles and words for people."""
+    leads: dict[str, set[int]] = defaultdict(set)
+    seen: Counter[int] = Counter()
+    for d in described:
+        article = d.statement.article_id
+        seen[article] += 1
+        if seen[article] <= 2:
+            for term in d.terms:
+                if ":" not in term:
+                    leads[term].add(article)
+    people_words = titles().words | PERSON_UNITS  # 'the lieutenant general' is whom, not what happened
+    core = {t for t, found in leads.items() if len(found) >= max(2, len(seen) / 2)} - people_words
+    for d in described:
+        d.core = d.terms & core
 
 
 def link_sentences(described: Sequence[Described]) -> None:
@@ -554,10 +608,28 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
         if va.kind == "date" and not _same_happening(a, b, va, vb):
             continue
         bar = None if dated else _sharp_bar(va, vb, settings)
-        sharp = bar is not None and _sharply_comparable(a, b, va, bar)
-        if sharp or (bar is None and _loosely_comparable(a, b, va, settings)):
+        if va.kind == "date" and _same_hour(a, b):
+            bar = settings.sharp_conflict_about  # 'shortly after 06:00 on Sunday', 'about 6am on Saturday'
+        sharp = bar is not None and (_sharply_comparable(a, b, va, bar) or _of_the_event(a, b, va))
+        loose = bar is None and (
+            _loosely_comparable(a, b, va, settings)
+            or (not dated and va.kind in _EVENT_KINDS and _of_the_event(a, b, va))
+        )
+        if sharp or loose:
             found.append((va, vb))
     return found
+
+
+# Questions about the main event that both statements may answer in very different words.
+_EVENT_KINDS = frozenset({"place", "weapon"})
+
+
+def _of_the_event(a: Described, b: Described, value: Value) -> bool:
+    """Both statements speak of the story's main event in its own words ('the quake occurred at
+    2:09', 'shaken at 3:09 by a magnitude 4.6 earthquake'): a sharp question then has one answer."""
+    if value.anchor.startswith("age") or value.anchor == "where":
+        return False  # an age is a person's ('47-year-old man', '50-year-old man'); places may nest
+    return bool(a.core & b.core)
 
 
 def _same_happening(a: Described, b: Described, va: Value, vb: Value) -> bool:
@@ -567,6 +639,10 @@ def _same_happening(a: Described, b: Described, va: Value, vb: Value) -> bool:
     verb_a, verb_b = _SYNONYMS.get(va.verb, va.verb), _SYNONYMS.get(vb.verb, vb.verb)
     if verb_a and (verb_a == verb_b or verb_a in b.terms or verb_b in a.terms):
         return True
+    return _same_hour(a, b)
+
+
+def _same_hour(a: Described, b: Described) -> bool:
     return any(t.startswith("H:") for t in a.terms & b.terms)
 
 
@@ -589,6 +665,8 @@ def _sharp_bar(value: Value, other: Value, settings: AlignmentSettings) -> float
         return settings.sharp_conflict_about
     if anchor.startswith("from:") or value.kind == "weapon":
         return settings.distance_conflict_about
+    if anchor in ("people/dead", "people/hurt"):
+        return settings.toll_conflict_about
     return None
 
 

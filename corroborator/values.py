@@ -8,6 +8,7 @@ is +-10%), so "at least three dead" and "five dead" do not contradict each other
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -204,12 +205,16 @@ class Value:
     holder: int = -1
     # The verb the value belongs to ('acquire' of 'to acquire SeaMicro for $334 million').
     verb: str = ""
+    # A round floor ('more than 200'): its range reaches up to the precise counts it rounds down.
+    floor: bool = False
 
     def compatible(self, other: Value) -> bool:
         """True when both can be true at once: equal years, overlapping number ranges, bearings
         within 45 degrees (north-east and east-north-east are one report rounded)."""
         if self.kind == "direction":
             return angular_distance(self.low, other.low) <= 45
+        if self.floor and other.floor:  # 'more than 26,000' and 'more than 31,000' disagree
+            return abs(self.low - other.low) <= 0.05 * max(self.low, other.low)
         return self.low <= other.high and other.low <= self.high
 
 
@@ -562,14 +567,15 @@ def _numbers(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         amount = parse_number(expression.text)
         if amount is None:
             continue
-        low, high = number_range(amount, _qualifier_text(parsed.text, expression.start, expression.text))
+        qualifier = _qualifier_text(parsed.text, expression.start, expression.text)
+        low, high = number_range(amount, qualifier)
         unit = _currency(expression.text) if label == "MONEY" else _unit(parsed, expression.end - 1, label)
         if unit and label != "MONEY" and _partial(parsed, expression.start, expression.end, end):
             unit = ""  # 'two other victims', '30 of the 80', '170,000 in the province and more': a part
         verb = _governing_verb(parsed, parsed.token_at(expression.end - 1)) if label == "MONEY" else ""
-        found.append(
-            Value("number", unit, low, high, expression.text, expression.start, expression.end, verb=verb)
-        )
+        floor = _is_round(amount) and bool(_MORE_THAN.search(qualifier[-30:]))
+        where = (expression.text, expression.start, expression.end)
+        found.append(Value("number", unit, low, high, *where, verb=verb, floor=floor))
     return found
 
 
@@ -626,7 +632,8 @@ def number_range(value: float, context: str) -> tuple[float, float]:
     An approximation ("about", "some", "nearly") allows 10% either way. "At least five dead" is
     read as the count the report confirms, five: two reports confirming three and five dead
     disagree, and a reader comparing them wants to see it. "Up to" keeps its upper bound. A round
-    figure of 100 or more (600, 120,000) may be a rounding of a precise one (612), so it allows 5%.
+    figure of 100 or more (600, 120,000) may be a rounding of a precise one (612), so it allows 5%;
+    after "more than" it is a floor ('more than 200': 249), and two floors must agree (`Value.floor`).
     """
     tail = context[-60:]
     if _AT_MOST.search(tail):
@@ -634,8 +641,14 @@ def number_range(value: float, context: str) -> tuple[float, float]:
     if _ABOUT.search(tail) and not _AT_LEAST.search(tail):
         return value * 0.9, value * 1.1
     if _is_round(value):
+        if _MORE_THAN.search(tail[-30:]):
+            return value, math.inf  # 'more than 200 injured' rounds 249 down
         return value * 0.95, value * 1.05
     return value, value
+
+
+# A round figure after these is a floor the true count was rounded down to.
+_MORE_THAN = re.compile(r"\b(more than|over|upwards of|in excess of)\s+[\d,.]+\s*\w*$", re.I)
 
 
 def _is_round(value: float) -> bool:
@@ -734,8 +747,12 @@ def _event_class(parsed: ParsedArticle, i: int) -> str:
         if lemma in DEAD_WORDS:
             return "dead"
         if lemma in HURT_WORDS:
-            return "hurt"
+            serious = any(parsed.tokens[c].lemma.lower() in _SERIOUSLY for c in parsed.children[j])
+            return "hurt/serious" if serious else "hurt"  # the seriously injured are some of them
     return ""
+
+
+_SERIOUSLY = frozenset({"seriously", "critically", "severely", "badly", "gravely"})
 
 
 def _anchor(parsed: ParsedArticle, char: int, expression_end: int) -> str:

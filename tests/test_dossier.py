@@ -279,3 +279,38 @@ def test_a_price_conflicts_when_both_reports_give_it_for_one_deal(tmp_path: Path
         "In a bold move into servers, AMD will acquire low-power specialist SeaMicro for $384 million.\n",
     )
     assert _questions(dossier) == [("the number (money)", ["$334 million", "$384 million"])]
+
+
+def test_a_time_of_the_main_event_conflicts_however_differently_it_is_told(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Earthquake rattles wine country\nOutlet: Daily Example\nPublished: 2013-01-24\n\n"
+        "A magnitude 4.6 earthquake rattled wine country early Thursday.\n"
+        "The quake occurred at 2:09 a.m. near Healdsburg and had a depth of 1.2 miles.\n",
+        "Title: Quake wakes Napa\nOutlet: Example Wire\nPublished: 2013-01-24\n\n"
+        "An earthquake woke residents across the valley on Thursday.\n"
+        "The Napa Valley was shaken at 3:09 a.m. by a magnitude 4.6 earthquake located near Clearlake.\n",
+    )
+    assert _questions(dossier) == [("the time of day", ["2:09 a.m.", "3:09 a.m."])]
+
+
+def test_two_streets_conflict_and_a_street_typed_as_a_person_is_still_a_street(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Jewellery store robbed\nOutlet: Daily Example\nPublished: 2013-07-30\n\n"
+        "Thieves robbed the Casty jewellery store in Paris on Monday.\n"
+        "Police are going through the site of the robbery at the store on Rue de Castiglione.\n",
+        "Title: Paris jewellery raid\nOutlet: Example Wire\nPublished: 2013-07-30\n\n"
+        "Thieves robbed a jewellery store in central Paris on Monday.\n"
+        "Four men drove a car through the front window of the store on Rue de Rivoli.\n",
+    )
+    assert _questions(dossier) == [("where it happened", ["Rue de Castiglione", "Rue de Rivoli"])]
+
+
+def test_places_of_two_kinds_may_nest_and_do_not_conflict(tmp_path: Path) -> None:
+    dossier = _quake_pair(
+        tmp_path,
+        "A magnitude 4.6 quake was recorded in the North Bay this morning.\n",
+        "The quake occurred on the Maacama Fault this morning.\n",
+    )
+    assert dossier["conflicts"] == []

@@ -199,7 +199,8 @@ def test_how_far_a_named_person_fell_is_a_length_of_that_person() -> None:
     [length] = [v for v in _read(text) if v.anchor == "length/person"]
     assert text[length.holder : length.holder + 6] == "Duncan"
     assert length.low <= 0.061 <= length.high  # 200 ft is 61 m
-    assert [v for v in _values("Jamaal Charles lost a fumble on the Colts 16-yard line.") if "length" in v[1]] == []
+    fumble = _values("Jamaal Charles lost a fumble on the Colts 16-yard line.")
+    assert [v for v in fumble if "length" in v[1]] == []
 
 
 def test_a_day_of_the_story_is_resolved_against_the_publication_date() -> None:
@@ -229,5 +230,18 @@ def test_weapons_of_one_kind_agree_and_of_two_kinds_do_not() -> None:
 
 
 def test_an_amount_of_money_knows_its_verb() -> None:
-    [price] = [v for v in _read("AMD will acquire SeaMicro for $334 million.") if v.anchor.startswith("money")]
+    found = _read("AMD will acquire SeaMicro for $334 million.")
+    [price] = [v for v in found if v.anchor.startswith("money")]
     assert (price.anchor, price.low, price.verb) == ("money/dollar", 334e6, "acquire")
+
+
+def test_a_round_floor_reaches_up_and_two_floors_must_agree() -> None:
+    [over] = [v for v in _read("The quake left 24 dead and over 200 injured.") if v.low == 200]
+    exact = Value("number", "people/hurt", 249, 249, "249", 0, 0)
+    assert over.floor and over.compatible(exact)
+    other = Value("number", "people/hurt", 310, 310, "310", 0, 0, floor=True)
+    assert not over.compatible(other)  # 'more than 200' and 'more than 310' are two reports
+
+
+def test_the_seriously_injured_are_not_all_the_injured() -> None:
+    assert ("number", "people/hurt/serious", 27.0) in _values("There are around 30 people seriously injured.")
