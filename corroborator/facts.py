@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from corroborator.analysis import EntityMention
-from corroborator.gazetteer import ROAD_WORDS, titles
+from corroborator.gazetteer import ROAD_WORDS, gazetteer_names, titles
 from corroborator.parsed import ParsedArticle
 from corroborator.statements import Statement
 from corroborator.timeline import ResolvedDate, reference_date, resolve_date
@@ -145,15 +145,11 @@ class Described:
 
 def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[int, int], str]) -> Described:
     """Content terms (entity ids replace the words of a name), entities and values of a statement."""
-    values = (
-        []
-        if _hypothetical(parsed, statement)
-        else [
-            owned
-            for value in statement_values(parsed, statement.start, statement.end)
-            if (owned := _owned(value, parsed, entity_of)) is not None
-        ]
-    )
+    values = [
+        owned
+        for value in statement_values(parsed, statement.start, statement.end)
+        if not _hypothetical(parsed, value.start, statement) and (owned := _owned(value, parsed, entity_of))
+    ]
     skip = _attribution_chars(statement)
     value_chars = {c for v in values for c in range(v.start, v.end)}
     terms: set[str] = set()
@@ -238,15 +234,19 @@ def _surrounding(parsed: ParsedArticle, mention: EntityMention) -> bool:
 _AROUND = frozenset({"around", "across", "off", "near", "from", "throughout", "beyond", "outside"})
 
 
-def _hypothetical(parsed: ParsedArticle, statement: Statement) -> bool:
-    """'A magnitude-6.0 quake can cause severe damage': a statement of what may be, whose figures
-    report nothing about the event (its main verb carries a modal: can, could, may, might, would)."""
-    for i in parsed.tokens_between(statement.start, statement.end):
-        token = parsed.tokens[i]
-        if token.dep == "ROOT":
+def _hypothetical(parsed: ParsedArticle, char: int, statement: Statement) -> bool:
+    """'A magnitude-6.0 quake can cause severe damage': a value of what may be, which reports
+    nothing about the event: the verb of its own clause carries a modal (can, could, may, might,
+    would). 'Officials could answer few questions about how he escaped after handcuffing three
+    officers' is not: the three belong to 'handcuffing'."""
+    for ancestor in parsed.ancestors(parsed.token_at(char)):
+        token = parsed.tokens[ancestor]
+        if not statement.start <= token.start < statement.end:
+            return False
+        if token.pos in ("VERB", "AUX"):
             return any(
                 parsed.tokens[c].tag == "MD" and parsed.tokens[c].lemma.lower() in _MODALS
-                for c in parsed.children[i]
+                for c in parsed.children[ancestor]
             )
     return False
 
@@ -341,6 +341,8 @@ def _event_place(parsed: ParsedArticle, mention: EntityMention, entity: str) -> 
     Only locations and facilities (not towns or countries, which nest: Moscow is in Russia) that
     are the object of a place preposition attached to a verb or an event noun.
     """
+    if mention.label == "GPE":
+        return _event_town(parsed, mention, entity)
     if mention.label not in ("LOC", "FAC"):
         return []
     i = _mention_root(parsed, mention)
@@ -357,6 +359,39 @@ def _event_place(parsed: ParsedArticle, mention: EntityMention, entity: str) -> 
         return []
     anchor = "where/" + kind if (kind := _place_kind(mention.text)) else "where"
     return [Value("place", anchor, number, number, mention.text, mention.start, mention.end)]
+
+
+def _event_town(parsed: ParsedArticle, mention: EntityMention, entity: str) -> list[Value]:
+    """A town where something happened: 'died on Thursday in Palm Springs', 'a hotel room in Biloxi'.
+
+    Towns nest in regions, so only a town 'in' which a verb or noun happened is read, never a
+    country, a US state, or the second name of 'Beverly Hills, California'; and two towns are
+    compared only as where one named person did one thing (conflicting_values checks).
+    """
+    known = gazetteer_names().get(mention.text)
+    if (known is not None and known.kind == "country") or mention.text in US_STATES:
+        return []
+    if re.search(r"[A-Za-z],\s*$", parsed.text[max(0, mention.start - 3) : mention.start]):
+        return []  # 'Beverly Hills, California': the region of the town before it
+    i = _mention_root(parsed, mention)
+    prep = parsed.tokens[parsed.tokens[i].head]
+    head = parsed.tokens[prep.head]
+    if parsed.tokens[i].dep != "pobj" or prep.lemma.lower() != "in" or head.pos not in ("VERB", "NOUN"):
+        return []
+    number = float(entity[1:]) if entity[1:].isdigit() else 0.0
+    verb = head.lemma.lower()
+    return [Value("place", "where/town", number, number, mention.text, mention.start, mention.end, verb=verb)]
+
+
+US_STATES = frozenset(
+    {"Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware",
+     "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky",
+     "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri",
+     "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York",
+     "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island",
+     "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington",
+     "West Virginia", "Wisconsin", "Wyoming"}
+)  # fmt: skip
 
 
 def _place_kind(name: str) -> str:
@@ -382,7 +417,8 @@ def _value_terms(values: Sequence[Value]) -> set[str]:
         if value.kind == "year" or (value.kind == "number" and value.low == value.high and value.low >= 10):
             terms.add(f"{value.kind[0].upper()}:{value.low:g}")
         elif value.kind == "time":
-            terms.add(f"H:{round((value.low + value.high) / 120) % 24}")  # '06:00 BST' and 'about 6am'
+            minutes = value.high if value.low == 0 else (value.low + value.high) / 2  # 'by 7 a.m.': 0-420
+            terms.add(f"H:{round(minutes / 60) % 24}")  # '06:00 BST' and 'about 6am'
     return terms
 
 
@@ -599,21 +635,30 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
     clause context (same past date); counts also need places that do not narrow them apart.
     """
     parts = _body_part_clash(a, b)
-    if parts is not None and a.entities & b.entities:
+    if parts is not None and (
+        a.entities & b.entities or a.core & b.core or about_same(a, b) >= settings.same_fact
+    ):
         return [parts]
     found = []
     for va, vb, places_a, places_b, dated in _value_clashes(a, b):
         if _is_count(va) and (places_a or places_b) and not places_a & places_b:
             continue  # a toll in Bam, or in one district, is not the toll of the whole event
-        if va.kind == "date" and not _same_happening(a, b, va, vb):
-            continue
+        if va.anchor == "where/town" and not (a.people & b.people and _same_happening(a, b, va, vb)):
+            continue  # where one person died; a robbery in Paris is not the robbery in Cannes
+        timed = va.kind in ("date", "time")
         bar = None if dated else _sharp_bar(va, vb, settings)
         if va.kind == "date" and _same_hour(a, b):
             bar = settings.sharp_conflict_about  # 'shortly after 06:00 on Sunday', 'about 6am on Saturday'
-        sharp = bar is not None and (_sharply_comparable(a, b, va, bar) or _of_the_event(a, b, va))
+        # a time or a day told in other words must date the same happening ('occurred', 'shaken')
+        sharp = bar is not None and (
+            _sharply_comparable(a, b, va, bar)
+            or ((not timed or _same_happening(a, b, va, vb)) and _of_the_event(a, b, va))
+        )
         loose = bar is None and (
-            _loosely_comparable(a, b, va, settings)
-            or (not dated and va.kind in _EVENT_KINDS and _of_the_event(a, b, va))
+            (_loosely_comparable(a, b, va, settings) and (va.kind != "date" or _same_happening(a, b, va, vb)))
+            or (
+                not dated and (va.kind in _EVENT_KINDS or va.anchor == "duration") and _of_the_event(a, b, va)
+            )
         )
         if sharp or loose:
             found.append((va, vb))
@@ -633,13 +678,21 @@ def _of_the_event(a: Described, b: Described, value: Value) -> bool:
 
 
 def _same_happening(a: Described, b: Described, va: Value, vb: Value) -> bool:
-    """Whether two days date one happening: their verbs agree ('thwarted on Thursday' and 'foiled
-    ... on Friday'), one's verb is in the other statement, or both give the same hour. Aid handed
-    out on Monday does not contradict a quake on Sunday."""
+    """Whether two days or times date one happening: their verbs agree ('thwarted on Thursday' and
+    'foiled ... on Friday'), one's verb is in the other statement, both say the event took place,
+    or (for days) both give the same hour. Aid handed out on Monday does not contradict a quake on
+    Sunday; a fire put out by 7 a.m. does not contradict the call at 3:30."""
     verb_a, verb_b = _SYNONYMS.get(va.verb, va.verb), _SYNONYMS.get(vb.verb, vb.verb)
     if verb_a and (verb_a == verb_b or verb_a in b.terms or verb_b in a.terms):
         return True
-    return _same_hour(a, b)
+    if verb_a in _HAPPEN and verb_b in _HAPPEN:
+        return True  # 'the quake occurred at 2:09', 'the valley was shaken at 3:09'
+    return va.kind == "date" and _same_hour(a, b)
+
+
+# Verbs that say that the event took place, whatever it was.
+_HAPPEN = frozenset({"occur", "happen", "strike", "hit", "shake", "jolt", "rattle", "rock", "erupt", "start",
+                     "begin", "break"})  # fmt: skip
 
 
 def _same_hour(a: Described, b: Described) -> bool:
@@ -739,14 +792,18 @@ def values_conflict(a: Described, b: Described) -> list[tuple[Value, Value]]:
 def _body_part_clash(a: Described, b: Described) -> tuple[Value, Value] | None:
     """The first wounded body part of each statement when neither list of parts contains the other
     ('arm and foot' against 'arm, leg and chest'), else None."""
-    parts_a = {v.text.lower() for v in a.values if v.kind == "body part"}
-    parts_b = {v.text.lower() for v in b.values if v.kind == "body part"}
+    parts_a = {_WITHIN.get(v.text.lower(), v.text.lower()) for v in a.values if v.kind == "body part"}
+    parts_b = {_WITHIN.get(v.text.lower(), v.text.lower()) for v in b.values if v.kind == "body part"}
     if not parts_a or not parts_b or parts_a <= parts_b or parts_b <= parts_a:
         return None
     first_a = next(v for v in a.values if v.kind == "body part")
     first_b = next(v for v in b.values if v.kind == "body part")
     return first_a, first_b
 
+
+# Body parts that are part of another: a shot to the temple is a shot in the head.
+_WITHIN = {"temple": "head", "skull": "head", "forehead": "head", "face": "head", "eye": "head",
+           "jaw": "head", "mouth": "head"}  # fmt: skip
 
 _COMPARED_KINDS = frozenset({"year", "number", "time", "place", "direction", "date", "weapon"})
 # Kinds a statement may name several of at once (places, days): two statements clash on them only

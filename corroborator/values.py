@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from corroborator.parsed import ParsedArticle
+from corroborator.statements import REPORTING_VERBS
 from corroborator.timeline import reference_date, resolve_date
 
 BODY_PARTS = frozenset(
@@ -229,6 +230,7 @@ def statement_values(parsed: ParsedArticle, start: int, end: int) -> list[Value]
         *(v for v in _numbers(parsed, start, end) if not any(v.start < e and v.end > s for s, e in taken)),
         *_ages(parsed, start, end),
         *_zero_counts(parsed, start, end),
+        *_durations(parsed, start, end),
         *_times(parsed, start, end),
         *_days(parsed, start, end),
         *_body_parts(parsed, start, end),
@@ -440,6 +442,45 @@ def _age_anchor(parsed: ParsedArticle, char: int) -> str:
     return "age"
 
 
+def _durations(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """How long something lasted, in days: 'a three-month stay', '90-day treatment', 'for six weeks'.
+    Not an age ('20 years old') nor a distance in time ('two years ago')."""
+    found = []
+    for expression in parsed.expressions_in(start, end):
+        match = _DURATION.search(expression.text.strip())
+        if match is not None and match.end() != len(expression.text.strip()):
+            match = None  # 'three days of mourning' ends in its noun, not its unit
+        if expression.label not in ("DATE", "TIME") or match is None:
+            continue
+        if re.match(
+            r"[\s-]*(?:old|ago|later|earlier|after|before|since)\b",
+            parsed.text[expression.end : expression.end + 10],
+        ):
+            continue
+        if re.search(
+            r"\b(?:in|within|past|last|next)\s+(?:more than\s+|over\s+|the\s+)?$",
+            parsed.text[max(0, expression.start - 20) : expression.start],
+        ):
+            continue  # 'not hit by a quake in more than 25 years': time since, not how long
+        amount = parse_number(match.group(1))
+        if amount is None:
+            continue
+        days = amount * _DAYS_PER[match.group(2).lower()]
+        low, high = number_range(days, _qualifier_text(parsed.text, expression.start, expression.text))
+        where = (expression.text, expression.start, expression.end)
+        found.append(Value("number", "duration", min(low, days * 0.95), max(high, days * 1.05), *where))
+    return found
+
+
+_DURATION = re.compile(
+    r"(?<![\w-])((?:\d+|[a-z]+)(?:[- ][a-z]+)?)[- ]"
+    r"(second|minute|hour|day|week|month|year)s?(?:[- ]long)?",
+    re.I,
+)
+_DAYS_PER = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44,
+             "year": 365.25}  # fmt: skip
+
+
 def _zero_counts(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     """'no casualties', 'no one was killed or injured', 'no deaths': a toll of zero.
 
@@ -470,11 +511,11 @@ def _zero_counts(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
 
 
 def _days(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
-    """The calendar day of the story's own time an event happened on: 'on Thursday', 'yesterday',
-    'November 10', as days since year 1, resolved against the publication date.
+    """The calendar day an event happened on: 'on Thursday', 'yesterday', 'November 10',
+    'February 1, 2013', as days since year 1, resolved against the publication date.
 
-    Only days within two weeks before publication: older dates are another event's, and are
-    the clause's context instead (facts.py).
+    A day weeks before publication is also the clause's past context (facts.py), so it is compared
+    only between similar statements. The day of a report ('police said Monday') is no value.
     """
     reference = reference_date(parsed.article.published)
     if reference is None:
@@ -487,18 +528,37 @@ def _days(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         if resolved is None or resolved.precision != "day":
             continue
         day = date.fromisoformat(resolved.iso)
-        if not 0 <= (reference - day).days <= 14 or _governing_verb(
-            parsed, parsed.token_at(expression.start)
-        ) in (_REPORTING_VERBS):
+        verb = _governing_verb(parsed, parsed.token_at(expression.start))
+        if (reference - day).days < -1 or _of_a_report(
+            parsed, expression.start, expression.end, (start, end)
+        ):
             continue  # 'police said Monday': the day of the report, not of the event
         ordinal = float(day.toordinal())
-        verb = _governing_verb(parsed, parsed.token_at(expression.start))
         where = (expression.text, expression.start, expression.end)
-        found.append(Value("date", "day", ordinal, ordinal, *where, verb=verb))
+        anchor = "day/past" if (reference - day).days > 14 else "day"  # a day of the story's own time, or not
+        found.append(Value("date", anchor, ordinal, ordinal, *where, verb=verb))
     return found
 
 
-_REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "confirm", "add", "state", "publish"})
+def _of_a_report(parsed: ParsedArticle, start: int, end: int, statement: tuple[int, int]) -> bool:
+    """A day or time that belongs to the reporting verb of its statement that it stands next to
+    ('police said Monday', 'the agency on Friday condemned'), not to the event the report is about."""
+    ancestor = next(
+        (
+            a
+            for a in list(parsed.ancestors(parsed.token_at(start)))[:4]
+            if parsed.tokens[a].pos == "VERB" and statement[0] <= parsed.tokens[a].start < statement[1]
+        ),
+        None,
+    )
+    if ancestor is None or parsed.tokens[ancestor].lemma.lower() not in _REPORTING_VERBS:
+        return False
+    verb = parsed.tokens[ancestor]
+    return verb.start - end < 30 and start - verb.end < 30
+
+
+# Verbs whose date is the day of a report or a reaction, not of the event.
+_REPORTING_VERBS = REPORTING_VERBS | {"publish", "condemn", "urge", "accuse", "blame", "describe", "praise"}
 _CLOCK_ZONE = re.compile(r"^\W{0,2}(gmt|utc|bst|est|edt|pst|pdt|cst|cdt|cet|cest|ist|local)\b", re.I)
 
 
@@ -526,21 +586,24 @@ def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         elif not meridiem and int(match.group(1)) >= 12:
             hour = int(match.group(1))
         minutes = float(hour * 60 + minute)
-        slack = (
-            10.0 if _ABOUT.search(_qualifier_text(parsed.text, expression_start, expression_text)) else 0.0
-        )
+        qualifier = _qualifier_text(parsed.text, expression_start, expression_text)
+        slack = 10.0 if _ABOUT.search(qualifier) else 0.0
+        earliest = 0.0 if _BY.search(qualifier[: len(qualifier) - len(expression_text)]) else None
         zone = _CLOCK_ZONE.match(parsed.text[expression_start + match.end() : expression_end + 8])
         anchor = "clock/" + zone.group(1).lower() if zone else "clock"
         if re.search(r"aftershock", parsed.text[max(start, expression_start - 40) : expression_start], re.I):
             anchor += "/aftershock"  # 'followed by a 2.9 aftershock at 2:12 a.m.' is not the quake's time
-        found.append(
-            Value("time", anchor, minutes - slack, minutes + slack, expression_text, expression_start,
-                  expression_end)
-        )  # fmt: skip
+        verb = _governing_verb(parsed, parsed.token_at(expression_start))
+        if _of_a_report(parsed, expression_start, expression_end, (start, end)):
+            continue  # 'at this point (10:30 p.m.), police said': the time of a report
+        low = minutes - slack if earliest is None else earliest  # 'extinguished by 7 a.m.' fits 6:40
+        where = (expression_text, expression_start, expression_end)
+        found.append(Value("time", anchor, low, minutes + slack, *where, verb=verb))
     return found
 
 
-_HOUR_MINUTE = re.compile(r"(?<![\d:.])([01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+_BY = re.compile(r"\b(by|before|until|no later than)\s*$", re.I)
+_HOUR_MINUTE = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s?[ap]\.?m\b\.?)?", re.I)
 
 
 def _years(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
@@ -565,13 +628,18 @@ def _numbers(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         if label not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
             continue
         amount = parse_number(expression.text)
-        if amount is None:
-            continue
+        if amount is None or _appositive_person(parsed, expression.start, expression.end) >= 0:
+            continue  # 'wounding Unique Armstead, 32,': an age, not a count of the wounded
         qualifier = _qualifier_text(parsed.text, expression.start, expression.text)
         low, high = number_range(amount, qualifier)
         unit = _currency(expression.text) if label == "MONEY" else _unit(parsed, expression.end - 1, label)
         if unit and label != "MONEY" and _partial(parsed, expression.start, expression.end, end):
-            unit = ""  # 'two other victims', '30 of the 80', '170,000 in the province and more': a part
+            # 'two other victims' (besides the one named) compares with 'three other victims' only;
+            # '30 of the 80', '170,000 in the province and more' answer no question
+            other = _OTHER.search(parsed.text[max(0, expression.start - 20) : expression.start]) or re.match(
+                r"\s+others?\b", parsed.text[expression.end : expression.end + 8]
+            )
+            unit = ("people" if unit.startswith("other") else unit.split("/")[0]) + "/other" if other else ""
         verb = _governing_verb(parsed, parsed.token_at(expression.end - 1)) if label == "MONEY" else ""
         floor = _is_round(amount) and bool(_MORE_THAN.search(qualifier[-30:]))
         where = (expression.text, expression.start, expression.end)
@@ -585,11 +653,14 @@ def _partial(parsed: ParsedArticle, start: int, end: int, statement_end: int) ->
     to the question the whole answers, so it is not compared."""
     before = parsed.text[max(0, start - 20) : start].lower()
     after = parsed.text[end : min(statement_end, end + 90)]
-    if re.search(r"\b(other|remaining|another|additional|further)\s*$", before):
+    if _OTHER.search(before):
         return True
     if re.match(r"\s+(?:of\s+(?:the|them|those|whom)\b|(?:\w+\s+)?others?\b|(?:\w+\s+)?more\b)", after, re.I):
         return True
     return bool(_AND_MORE.search(after))
+
+
+_OTHER = re.compile(r"\b(other|remaining|another|additional|further)\s*$", re.I)
 
 
 def _currency(text: str) -> str:

@@ -314,3 +314,49 @@ def test_places_of_two_kinds_may_nest_and_do_not_conflict(tmp_path: Path) -> Non
         "The quake occurred on the Maacama Fault this morning.\n",
     )
     assert dossier["conflicts"] == []
+
+
+def test_the_town_where_one_person_died_conflicts(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Esther Williams dies\nOutlet: Daily Example\nPublished: 2013-06-07\n\n"
+        "Esther Williams, the swimming star, died on Thursday in Beverly Hills, California.\n",
+        "Title: Swimming star dies at 91\nOutlet: Example Wire\nPublished: 2013-06-07\n\n"
+        "Esther Williams died peacefully in her sleep Thursday in Palm Springs, her spokesman said.\n",
+    )
+    assert _questions(dossier) == [("where it happened", ["Beverly Hills", "Palm Springs"])]
+
+
+def test_two_robberies_in_two_towns_are_no_conflict(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Paris jewellery raid\nOutlet: Daily Example\nPublished: 2013-07-30\n\n"
+        "Four men rammed their car into a jewellery store in Paris on Monday in a daring robbery.\n",
+        "Title: Another jewellery raid\nOutlet: Example Wire\nPublished: 2013-07-30\n\n"
+        "The robbery in Paris comes weeks after a gunman carried out a robbery in Cannes.\n",
+    )
+    assert dossier["conflicts"] == []
+
+
+def test_a_modal_keeps_its_own_clause_from_committing_to_figures(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Inmate escapes\nOutlet: Daily Example\nPublished: 2010-11-23\n\n"
+        "An inmate escaped from a prison van on Monday after pulling a gun on two guards who were "
+        "transporting him.\n",
+        "Title: Escaped inmate hunted\nOutlet: Example Wire\nPublished: 2010-11-23\n\n"
+        "Officials could answer few questions about how the inmate escaped from a prison van on Monday after "
+        "pulling a gun on three guards who were transporting him.\n",
+    )
+    assert [values for _, values in _questions(dossier)] == [["two", "three"]]
+
+
+def test_a_shot_to_the_temple_is_a_shot_in_the_head(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Man convicted\nOutlet: Daily Example\nPublished: 2014-03-28\n\n"
+        "Prosecutors said Simpson shot Flynn twice in the head in the car.\n",
+        "Title: Jury convicts man\nOutlet: Example Wire\nPublished: 2014-03-28\n\n"
+        "A photograph showed Flynn shot in the temple in the car, prosecutors said.\n",
+    )
+    assert dossier["conflicts"] == []

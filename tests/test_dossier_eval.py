@@ -257,8 +257,9 @@ def test_dropping_statements_never_raises_recall(dropped: set[str]) -> None:
 # -- the labelled sets --------------------------------------------------------------------------
 HELDOUT = Path(__file__).parent / "data" / "dossier_heldout"
 BLIND2 = Path(__file__).parent / "data" / "dossier_blind2"
+BLIND3 = Path(__file__).parent / "data" / "dossier_blind3"
 CASE_FILES = case_paths([CASES])
-ALL_CASE_FILES = case_paths([CASES, HELDOUT, BLIND2])
+ALL_CASE_FILES = case_paths([CASES, HELDOUT, BLIND2, BLIND3])
 
 
 def test_the_blind_held_out_set_has_ten_pairs_and_a_real_story() -> None:
@@ -277,6 +278,23 @@ def test_the_second_blind_set_has_ten_pairs_and_a_real_story() -> None:
         assert len({a["outlet"] for a in case["articles"]}) == len(case["articles"]), case["case"]
     real = next(c for c in cases if c["kind"] == "real")
     assert 4 <= len(real["articles"]) <= 6
+
+
+def test_the_third_blind_set_has_ten_pairs_and_a_real_story() -> None:
+    cases = [json.loads(p.read_text("utf-8")) for p in case_paths([BLIND3])]
+    kinds = [c["kind"] for c in cases]
+    assert kinds.count("edited") == kinds.count("control") == 10
+    assert kinds.count("real") == 1
+    assert all(c["case"].startswith("blind3-") for c in cases)
+    for case in cases:  # every case compares different outlets, and every quoted sentence is attributed once
+        assert len({a["outlet"] for a in case["articles"]}) == len(case["articles"]), case["case"]
+        attributed = [(a["article"], a["quote"]) for a in case["attributions"]]
+        assert len(attributed) == len(set(attributed)), case["case"]
+    real = next(c for c in cases if c["kind"] == "real")
+    assert 4 <= len(real["articles"]) <= 6
+    assert real["conflicts"] and all(c["about"] for c in real["conflicts"])
+    edited = [c for c in cases if c["kind"] == "edited"]
+    assert all(c["edit"]["article"] == "b" and c["pair"].endswith("-control") for c in edited)
 
 
 def test_the_set_has_the_promised_composition() -> None:

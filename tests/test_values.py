@@ -152,9 +152,14 @@ def test_counts_of_the_injured_and_the_dead_are_told_apart() -> None:
         "The tsunami killed 170,000 people in the province and tens of thousands more abroad.",
     ],
 )
-def test_a_count_of_part_of_a_whole_answers_no_question(text: str) -> None:
+def test_a_count_of_part_of_a_whole_is_not_the_whole(text: str) -> None:
     parts = [v for v in _values(text) if v[1].startswith("people") and v[2] in (2.0, 30.0, 170_000.0)]
-    assert parts == []
+    assert [anchor for _, anchor, _ in parts] in ([], ["people/other"])
+
+
+def test_the_others_besides_someone_are_a_question_of_their_own() -> None:
+    assert _values("Horton and the three other victims were shot.") == [("number", "people/other", 3.0)]
+    assert _values("The jury convicted him of the injury of two others.") == [("number", "people/other", 2.0)]
 
 
 def test_a_round_figure_may_round_a_precise_one() -> None:
@@ -245,3 +250,30 @@ def test_a_round_floor_reaches_up_and_two_floors_must_agree() -> None:
 
 def test_the_seriously_injured_are_not_all_the_injured() -> None:
     assert ("number", "people/hurt/serious", 27.0) in _values("There are around 30 people seriously injured.")
+
+
+def test_how_long_something_lasted_is_a_duration_in_days() -> None:
+    [stay] = [v for v in _read("She checked in for a three-month stay.") if v.anchor == "duration"]
+    [treatment] = [v for v in _read("She agreed to a 90-day treatment.") if v.anchor == "duration"]
+    assert stay.compatible(treatment)  # three months are about 90 days
+    assert [
+        v
+        for v in _values("The area has not been hit by a quake in more than 25 years.")
+        if v[1] == "duration"
+    ] == []
+    assert [v for v in _values("He died two years ago, aged 80.") if v[1] == "duration"] == []
+
+
+def test_a_time_something_was_done_by_is_an_upper_bound() -> None:
+    [by] = [v for v in _read("The fire was extinguished by 7 a.m.") if v.kind == "time"]
+    assert by.compatible(Value("time", "clock", 400, 400, "6:40 a.m.", 0, 0))
+
+
+def test_the_time_and_day_of_a_report_are_not_the_events() -> None:
+    assert [
+        v
+        for v in _values("At this point (10:30 p.m.), the police said that the crowd had gone.")
+        if v[0] == "time"
+    ] == []
+    found = _values("The UN agency on Friday condemned the bombing of the camp.", "2011-11-12")
+    assert [v for v in found if v[0] == "date"] == []
