@@ -647,6 +647,8 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
             continue  # where one person died; a robbery in Paris is not the robbery in Cannes
         timed = va.kind in ("date", "time")
         bar = None if dated else _sharp_bar(va, vb, settings)
+        if bar is None and not dated and _counts_the_event(a, b, va):
+            bar = settings.toll_conflict_about  # 'shot eleven times', 'shot seven times'
         if va.kind == "date" and _same_hour(a, b):
             bar = settings.sharp_conflict_about  # 'shortly after 06:00 on Sunday', 'about 6am on Saturday'
         # a time or a day told in other words must date the same happening ('occurred', 'shaken')
@@ -675,6 +677,13 @@ def _of_the_event(a: Described, b: Described, value: Value) -> bool:
     if value.anchor.startswith("age") or value.anchor == "where":
         return False  # an age is a person's ('47-year-old man', '50-year-old man'); places may nest
     return bool(a.core & b.core)
+
+
+def _counts_the_event(a: Described, b: Described, value: Value) -> bool:
+    """A count tied to the story's main verb in both statements ('time@shoot' of 'shot eleven times')."""
+    thing, _, verb = value.anchor.partition("@")
+    verb = verb.partition("/")[0]
+    return bool(thing and verb) and _SYNONYMS.get(verb, verb) in a.core & b.core
 
 
 def _same_happening(a: Described, b: Described, va: Value, vb: Value) -> bool:
