@@ -212,4 +212,7 @@ def _number_about(anchor: str, entity_names: dict[str, str]) -> str:
         who = anchor.partition("/")[2]
         return f"the age of the {who}" if who else "the age"
     unit, _, event = anchor.partition("/")
+    if "@" in unit:  # 'time@shoot': how many times he was shot; 'boat@capture': boats captured
+        thing, _, verb = unit.partition("@")
+        return f"the number of {thing}s ({verb})"
     return {"dead": "the number of dead", "hurt": "the number of injured"}.get(event, f"the number ({unit})")

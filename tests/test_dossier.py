@@ -360,3 +360,17 @@ def test_a_shot_to_the_temple_is_a_shot_in_the_head(tmp_path: Path) -> None:
         "A photograph showed Flynn shot in the temple in the car, prosecutors said.\n",
     )
     assert dossier["conflicts"] == []
+
+
+def test_a_count_of_the_main_event_conflicts_across_wordings(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Teen shot by police\nOutlet: Daily Example\nPublished: 2013-03-14\n\n"
+        "Police shot a teenager in Brooklyn on Saturday night.\n"
+        "Gray, 16, was shot eleven times after police said he pulled out a revolver in East Flatbush.\n",
+        "Title: Autopsy released\nOutlet: Example Wire\nPublished: 2013-03-14\n\n"
+        "Police shot a teenager in Brooklyn on Saturday night.\n"
+        "On Wednesday the autopsy showed that the boy had been shot seven times, three of them "
+        "from the rear.\n",
+    )
+    assert ("the number of times (shoot)", ["eleven", "seven"]) in _questions(dossier)
