@@ -258,8 +258,9 @@ def test_dropping_statements_never_raises_recall(dropped: set[str]) -> None:
 HELDOUT = Path(__file__).parent / "data" / "dossier_heldout"
 BLIND2 = Path(__file__).parent / "data" / "dossier_blind2"
 BLIND3 = Path(__file__).parent / "data" / "dossier_blind3"
+BLIND4 = Path(__file__).parent / "data" / "dossier_blind4"
 CASE_FILES = case_paths([CASES])
-ALL_CASE_FILES = case_paths([CASES, HELDOUT, BLIND2, BLIND3])
+ALL_CASE_FILES = case_paths([CASES, HELDOUT, BLIND2, BLIND3, BLIND4])
 
 
 def test_the_blind_held_out_set_has_ten_pairs_and_a_real_story() -> None:
@@ -295,6 +296,22 @@ def test_the_third_blind_set_has_ten_pairs_and_a_real_story() -> None:
     assert real["conflicts"] and all(c["about"] for c in real["conflicts"])
     edited = [c for c in cases if c["kind"] == "edited"]
     assert all(c["edit"]["article"] == "b" and c["pair"].endswith("-control") for c in edited)
+
+
+def test_the_fourth_blind_set_has_ten_pairs_from_the_ecb_half() -> None:
+    cases = [json.loads(p.read_text("utf-8")) for p in case_paths([BLIND4])]
+    kinds = [c["kind"] for c in cases]
+    assert kinds.count("edited") == kinds.count("control") == 10
+    assert len(cases) == 20
+    assert all(c["case"].startswith("blind4-") for c in cases)
+    for case in cases:  # different outlets, ECB (not ECB+) documents, every quoted sentence attributed once
+        assert len({a["outlet"] for a in case["articles"]}) == len(case["articles"]), case["case"]
+        assert all(a["origin"].startswith("ecb:") and "ecbplus" not in a["origin"] for a in case["articles"])
+        attributed = [(a["article"], a["quote"]) for a in case["attributions"]]
+        assert len(attributed) == len(set(attributed)), case["case"]
+    edited = [c for c in cases if c["kind"] == "edited"]
+    assert all(c["edit"]["article"] == "b" and c["pair"].endswith("-control") for c in edited)
+    assert all(c["conflicts"][0]["about"] for c in edited)
 
 
 def test_the_set_has_the_promised_composition() -> None:
