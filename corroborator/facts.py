@@ -24,7 +24,7 @@ from datetime import date
 from corroborator.analysis import EntityMention
 from corroborator.gazetteer import ROAD_WORDS, gazetteer_names, titles
 from corroborator.parsed import ParsedArticle
-from corroborator.statements import Statement
+from corroborator.statements import REPORTING_VERBS, Statement
 from corroborator.timeline import ResolvedDate, reference_date, resolve_date
 from corroborator.unionfind import UnionFind
 from corroborator.values import PERSON_UNITS, Value, statement_values
@@ -133,6 +133,9 @@ class Described:
     # Per value (same order as `values`): the past dates and the places of its own clause.
     contexts: tuple[frozenset[str], ...] = ()
     local_places: tuple[frozenset[str], ...] = ()
+    # Per value: the content words of its own clause ('extinguished', 'fire' of 'the fire was
+    # extinguished by 7 a.m.'), to tell which happening a time or a day dates.
+    clauses: tuple[frozenset[str], ...] = ()
     # The whole sentence (its terms and weights) when the sentence was cut into several statements.
     sentence: Described | None = None
     # The words of the story's main event this statement uses ('quake', 'foil'): see `mark_core`.
@@ -205,6 +208,7 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
         frozenset(people),
         bool(_CUMULATIVE.search(statement.text)),
         contexts=_date_contexts(parsed, statement, all_values),
+        clauses=tuple(_clause_words(parsed, v.start, statement) for v in all_values),
         local_places=tuple(
             frozenset(e for e, scope in place_scopes if parsed.token_at(v.start) in scope) for v in all_values
         ),
@@ -219,6 +223,8 @@ def _owned(value: Value, parsed: ParsedArticle, entity_of: dict[tuple[int, int],
     entity = entity_of.get((parsed.id, value.holder))
     if entity is None:
         return None if value.anchor == "length/person" else value
+    if "@" in value.anchor:  # 'point@score' of one player is not another's
+        return replace(value, anchor=f"{value.anchor}/person:{entity}")
     base = "length" if value.anchor == "length/person" else "age"
     return replace(value, anchor=f"{base}/person:{entity}")
 
@@ -275,6 +281,24 @@ def _fronted(parsed: ParsedArticle, char: int, statement: Statement) -> bool:
     opening = parsed.text[statement.start : char]
     first = parsed.tokens[parsed.token_at(statement.start)]
     return first.pos == "ADP" and "," not in opening and "," in parsed.text[char : statement.end]
+
+
+def _clause_words(parsed: ParsedArticle, char: int, statement: Statement) -> frozenset[str]:
+    """The folded lemmas of the content words of the clause a value at `char` belongs to, and the
+    statement's main verb ('foiled' of 'a warship foiled an attack on vessels transiting the Gulf
+    on Friday')."""
+    words = set()
+    roots = [
+        i
+        for i in parsed.tokens_between(statement.start, statement.end)
+        if parsed.tokens[i].dep == "ROOT" and parsed.tokens[i].lemma.lower() not in REPORTING_VERBS
+    ]
+    for i in [*_clause(parsed, char, statement), *roots[:1]]:
+        token = parsed.tokens[i]
+        lemma = token.lemma.lower()
+        if token.pos in CONTENT_POS and lemma.isalpha() and lemma not in STOP_LEMMAS:
+            words.add(_SYNONYMS.get(lemma, lemma))
+    return frozenset(words)
 
 
 def _date_contexts(
@@ -635,8 +659,11 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
     clause context (same past date); counts also need places that do not narrow them apart.
     """
     parts = _body_part_clash(a, b)
-    if parts is not None and (
-        a.entities & b.entities or a.core & b.core or about_same(a, b) >= settings.same_fact
+    different_people = bool(a.people and b.people and not a.people & b.people)
+    if (
+        parts is not None
+        and not different_people  # Thomas's ankle and Ivory's foot
+        and (a.entities & b.entities or a.core & b.core or about_same(a, b) >= settings.same_fact)
     ):
         return [parts]
     found = []
@@ -683,6 +710,8 @@ def _counts_the_event(a: Described, b: Described, value: Value) -> bool:
     """A count tied to the story's main verb in both statements ('time@shoot' of 'shot eleven times')."""
     thing, _, verb = value.anchor.partition("@")
     verb = verb.partition("/")[0]
+    if a.people and b.people and not a.people & b.people:
+        return False  # McDermott scored 23 points, Artino 14: a count of each player's own
     return bool(thing and verb) and _SYNONYMS.get(verb, verb) in a.core & b.core
 
 
@@ -691,8 +720,11 @@ def _same_happening(a: Described, b: Described, va: Value, vb: Value) -> bool:
     'foiled ... on Friday'), one's verb is in the other statement, both say the event took place,
     or (for days) both give the same hour. Aid handed out on Monday does not contradict a quake on
     Sunday; a fire put out by 7 a.m. does not contradict the call at 3:30."""
+    if a.people and b.people and not a.people & b.people:
+        return False  # Thomas placed on injured reserve on Wednesday, Ivory on Tuesday
     verb_a, verb_b = _SYNONYMS.get(va.verb, va.verb), _SYNONYMS.get(vb.verb, vb.verb)
-    if verb_a and (verb_a == verb_b or verb_a in b.terms or verb_b in a.terms):
+    clause_a, clause_b = _value_clause(a, va), _value_clause(b, vb)
+    if verb_a and (verb_a == verb_b or verb_a in clause_b or verb_b in clause_a):
         return True
     if verb_a in _HAPPEN and verb_b in _HAPPEN:
         return True  # 'the quake occurred at 2:09', 'the valley was shaken at 3:09'
@@ -702,6 +734,13 @@ def _same_happening(a: Described, b: Described, va: Value, vb: Value) -> bool:
 # Verbs that say that the event took place, whatever it was.
 _HAPPEN = frozenset({"occur", "happen", "strike", "hit", "shake", "jolt", "rattle", "rock", "erupt", "start",
                      "begin", "break"})  # fmt: skip
+
+
+def _value_clause(d: Described, value: Value) -> frozenset[str]:
+    for n, own in enumerate(d.values):
+        if own is value and n < len(d.clauses):
+            return d.clauses[n]
+    return d.terms
 
 
 def _same_hour(a: Described, b: Described) -> bool:
@@ -721,7 +760,7 @@ def _sharp_bar(value: Value, other: Value, settings: AlignmentSettings) -> float
     belong to one verb: what AMD pays to *acquire* SeaMicro.
     """
     anchor = value.anchor
-    if value.verb and value.verb == other.verb and value.verb not in STOP_LEMMAS:
+    if value.anchor.startswith("money") and value.verb == other.verb and value.verb not in ("", *STOP_LEMMAS):
         return settings.sharp_conflict_about
     if anchor in ("magnitude", "length/depth") or anchor.startswith(("age", "clock", "length/person")):
         return settings.sharp_conflict_about

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from corroborator.parsed import ParsedArticle
 from corroborator.statements import REPORTING_VERBS
@@ -392,6 +392,21 @@ def _ages(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     return found
 
 
+def _doer(parsed: ParsedArticle, char: int, statement: tuple[int, int]) -> int:
+    """The start of the named person who did what a count counts ('Artino ... scoring 14 points':
+    Artino), from the subject of the nearest verb that has one; -1 when it is no named person."""
+    for ancestor in list(parsed.ancestors(parsed.token_at(char)))[:6]:
+        if not statement[0] <= parsed.tokens[ancestor].start < statement[1]:
+            return -1
+        subjects = [c for c in parsed.children[ancestor] if parsed.tokens[c].dep in ("nsubj", "nsubjpass")]
+        if parsed.tokens[ancestor].pos in ("VERB", "AUX") and subjects:
+            subject = parsed.tokens[subjects[0]]
+            return next(
+                (m.start for m in parsed.entities_in(subject.start, subject.end) if m.label == "PERSON"), -1
+            )
+    return -1
+
+
 def _appositive_person(parsed: ParsedArticle, start: int, end: int) -> int:
     """The start of the name a bare number stands in apposition to ('Alice McMeekin, 58,'), or -1."""
     text = parsed.text[start:end]
@@ -528,16 +543,64 @@ def _days(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         if resolved is None or resolved.precision != "day":
             continue
         day = date.fromisoformat(resolved.iso)
-        verb = _governing_verb(parsed, parsed.token_at(expression.start))
-        if (reference - day).days < -1 or _of_a_report(
-            parsed, expression.start, expression.end, (start, end)
-        ):
+        verb = _possessor(parsed, expression.start, expression.end) or _governing_verb(
+            parsed, parsed.token_at(expression.start)
+        )
+        if _of_a_report(parsed, expression.start, expression.end, (start, end)):
             continue  # 'police said Monday': the day of the report, not of the event
+        if day < reference and _ahead(parsed, expression.start, (start, end)):
+            day = _next(day, expression.text)  # 'will play Saturday', 'will be held on December 22'
         ordinal = float(day.toordinal())
         where = (expression.text, expression.start, expression.end)
-        anchor = "day/past" if (reference - day).days > 14 else "day"  # a day of the story's own time, or not
+        anchor = "day/past" if (reference - day).days > 14 else "day"  # of the story's own time, or not
         found.append(Value("date", anchor, ordinal, ordinal, *where, verb=verb))
     return found
+
+
+def _possessor(parsed: ParsedArticle, start: int, end: int) -> str:
+    """The noun a day belongs to ('semifinal' of "Saturday's semifinals", 'round' of "Thursday's
+    play-in round"): what happened that day, rather than the verb of the sentence."""
+    for i in parsed.tokens_between(start, end):
+        token = parsed.tokens[i]
+        head = parsed.tokens[token.head]
+        if token.dep == "poss" and head.pos == "NOUN" and not start <= head.start < end:
+            return head.lemma.lower()
+    return ""
+
+
+def _ahead(parsed: ParsedArticle, char: int, statement: tuple[int, int]) -> bool:
+    """Whether the verb a date belongs to looks ahead: 'will play Saturday', 'advances to play
+    Saturday', 'are planned for December 15', 'scheduled for Monday'."""
+    for ancestor in list(parsed.ancestors(parsed.token_at(char)))[:4]:
+        token = parsed.tokens[ancestor]
+        if token.dep == "prep" and token.lemma.lower() in ("into", "before", "ahead", "toward", "towards"):
+            return True  # 'heading into Saturday's semifinals', 'ahead of Sunday's vote'
+        if not statement[0] <= token.start < statement[1] or token.pos not in ("VERB", "AUX"):
+            continue
+        if token.lemma.lower() in _PLANNED:
+            return True
+        return any(
+            parsed.tokens[c].lemma.lower() in ("will", "shall", "to") and parsed.tokens[c].dep == "aux"
+            for c in parsed.children[ancestor]
+        )
+    return False
+
+
+_PLANNED = frozenset({"plan", "schedule", "set", "expect", "due", "head", "advance", "prepare", "await"})
+_WEEKDAY = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", re.I)
+_MONTH_NAME = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
+
+
+def _next(day: date, text: str) -> date:
+    """The next such day after a date resolved backwards: a weekday a week on, a month-day a year on."""
+    if re.search(r"\d{4}", text):
+        return day  # a full date needs no guess
+    if _WEEKDAY.search(text) and not _MONTH_NAME.search(text):
+        return day + timedelta(days=7)
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day + timedelta(days=365)
 
 
 def _of_a_report(parsed: ParsedArticle, start: int, end: int, statement: tuple[int, int]) -> bool:
@@ -571,7 +634,7 @@ def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     found = []
     expressions = [x for x in parsed.expressions_in(start, end) if x.label == "TIME"]
     spans = [(x.start, x.end, x.text) for x in expressions]
-    covered = [(x.start, x.end) for x in parsed.expressions_in(start, end)]
+    covered = [(x.start, x.end) for x in parsed.expressions_in(start, end) if x.label in ("TIME", "DATE")]
     for bare in _HOUR_MINUTE.finditer(parsed.text, start, end):
         if not any(s <= bare.start() < e for s, e in covered):
             spans.append((bare.start(), bare.end(), bare.group()))  # the model misses '06:00 BST'
@@ -596,6 +659,8 @@ def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         verb = _governing_verb(parsed, parsed.token_at(expression_start))
         if _of_a_report(parsed, expression_start, expression_end, (start, end)):
             continue  # 'at this point (10:30 p.m.), police said': the time of a report
+        if _GAME_CLOCK.match(parsed.text[expression_end : expression_end + 12]):
+            continue
         low = minutes - slack if earliest is None else earliest  # 'extinguished by 7 a.m.' fits 6:40
         where = (expression_text, expression_start, expression_end)
         found.append(Value("time", anchor, low, minutes + slack, *where, verb=verb))
@@ -603,7 +668,12 @@ def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
 
 
 _BY = re.compile(r"\b(by|before|until|no later than)\s*$", re.I)
-_HOUR_MINUTE = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s?[ap]\.?m\b\.?)?", re.I)
+_HOUR_MINUTE = re.compile(
+    r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s?[ap]\.?m\b\.?)?|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\b\.?)",
+    re.I,
+)
+# 'with 11:43 left in the first half', '6:11 to go': a game clock, not a time of day
+_GAME_CLOCK = re.compile(r"^\s*(?:left|to go|to play|remaining)\b", re.I)
 
 
 def _years(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
@@ -643,7 +713,8 @@ def _numbers(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         verb = _governing_verb(parsed, parsed.token_at(expression.end - 1)) if label == "MONEY" else ""
         floor = _is_round(amount) and bool(_MORE_THAN.search(qualifier[-30:]))
         where = (expression.text, expression.start, expression.end)
-        found.append(Value("number", unit, low, high, *where, verb=verb, floor=floor))
+        holder = _doer(parsed, expression.end - 1, (start, end)) if "@" in unit else -1
+        found.append(Value("number", unit, low, high, *where, holder, verb=verb, floor=floor))
     return found
 
 
@@ -657,6 +728,10 @@ def _partial(parsed: ParsedArticle, start: int, end: int, statement_end: int) ->
         return True
     if re.match(r"\s+(?:of\s+(?:the|them|those|whom)\b|(?:\w+\s+)?others?\b|(?:\w+\s+)?more\b)", after, re.I):
         return True
+    if re.search(r"\b(first|last|final|next)\s*$", before) or re.match(
+        r"\s+(?:straight|consecutive|unanswered)\b", after, re.I
+    ):
+        return True  # 'four straight points', 'the first eight points': a run, not the total
     return bool(_AND_MORE.search(after))
 
 
@@ -748,6 +823,12 @@ def _unit(parsed: ParsedArticle, char: int, label: str) -> str:
     if lemma and head.i + 2 < len(parsed.tokens) and parsed.tokens[head.i + 1].text == "-":
         rest = parsed.tokens[head.i + 2]  # 'co-workers' is parsed as 'co', '-', 'workers'
         lemma = rest.lemma.lower() if rest.start == head.end + 1 and rest.lemma.isalpha() else lemma
+    if re.match(r"-[a-z]+\b", parsed.text[token.end : token.end + 12]) and head.dep in (
+        "compound",
+        "amod",
+        "nmod",
+    ):
+        return ""  # 'a three-point play', 'a 10-point lead': the number names the kind of thing
     verb = _governing_verb(parsed, i)
     victims = head.dep in ("dobj", "nsubjpass") and parsed.tokens[head.head].lemma.lower() in _HARM_VERBS
     if lemma in _GROUPS:
@@ -844,13 +925,28 @@ def _anchor(parsed: ParsedArticle, char: int, expression_end: int) -> str:
 def _body_parts(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     """Body parts named in a statement about an injury ('shot in the arm and foot')."""
     tokens = [parsed.tokens[i] for i in parsed.tokens_between(start, end)]
-    if not any(t.lemma.lower() in INJURY_WORDS or t.text.lower() in INJURY_WORDS for t in tokens):
+    if not any(
+        t.lemma.lower() in INJURY_WORDS or t.text.lower() in INJURY_WORDS or t.lemma.lower() in _INJURY_NOUNS
+        for t in tokens
+    ):
         return []
     return [
         Value("body part", "injury", 0, 0, t.text, t.start, t.end)
         for t in tokens
-        if t.lemma.lower() in BODY_PARTS and t.pos == "NOUN" and _in_prepositional_phrase(parsed, t.i)
+        if t.lemma.lower() in BODY_PARTS
+        and t.pos == "NOUN"
+        and (_in_prepositional_phrase(parsed, t.i) or _modifies_an_injury(parsed, t.i))
     ]
+
+
+def _modifies_an_injury(parsed: ParsedArticle, i: int) -> bool:
+    """'an ankle injury', 'a knee fracture', 'head wounds': the part names the injury."""
+    token = parsed.tokens[i]
+    head = parsed.tokens[token.head]
+    return token.dep in ("compound", "amod", "nmod") and head.lemma.lower() in _INJURY_NOUNS
+
+
+_INJURY_NOUNS = frozenset({"injury", "wound", "fracture", "sprain", "strain", "trauma", "gunshot", "break"})
 
 
 def _weapons(parsed: ParsedArticle, start: int, end: int) -> list[Value]:

@@ -374,3 +374,27 @@ def test_a_count_of_the_main_event_conflicts_across_wordings(tmp_path: Path) -> 
         "from the rear.\n",
     )
     assert ("the number of times (shoot)", ["eleven", "seven"]) in _questions(dossier)
+
+
+def test_days_of_two_peoples_doings_do_not_conflict(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Saints lose Thomas\nOutlet: Daily Example\nPublished: 2010-12-02\n\n"
+        "The Saints placed Pierre Thomas on injured reserve on Wednesday with an ankle injury.\n",
+        "Title: Saints lose Ivory\nOutlet: Example Wire\nPublished: 2010-12-02\n\n"
+        "The Saints placed rookie Chris Ivory on injured reserve on Tuesday with a foot injury.\n",
+    )
+    assert [c["kind"] for c in dossier["conflicts"]] == []
+
+
+def test_each_players_points_are_their_own(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Creighton beats Drake\nOutlet: Daily Example\nPublished: 2013-03-08\n\n"
+        "Creighton defeated Drake 65-53 on Friday.\n"
+        "Doug McDermott scored 23 points as Creighton defeated Drake.\n",
+        "Title: Bluejays roll\nOutlet: Example Wire\nPublished: 2013-03-08\n\n"
+        "Creighton defeated Drake 65-53 on Friday.\n"
+        "Will Artino scored 14 points off the bench as Creighton defeated Drake.\n",
+    )
+    assert dossier["conflicts"] == []

@@ -277,3 +277,46 @@ def test_the_time_and_day_of_a_report_are_not_the_events() -> None:
     ] == []
     found = _values("The UN agency on Friday condemned the bombing of the camp.", "2011-11-12")
     assert [v for v in found if v[0] == "date"] == []
+
+
+def test_a_game_clock_is_not_a_time_of_day_and_a_bare_5am_is() -> None:
+    assert [
+        v for v in _values("Artino made it 19-12 with 11:43 left in the first half.") if v[0] == "time"
+    ] == []
+    assert ("time", "clock", 300.0) in _values("We allowed traffic to run from midnight to 5am, he said.")
+
+
+def test_a_body_part_that_names_the_injury_is_read() -> None:
+    assert ("body part", "injury", 0.0) in _values(
+        "Thomas was placed on injured reserve with an ankle injury."
+    )
+
+
+def test_a_run_of_points_is_not_a_players_total() -> None:
+    found = _values("Artino struck again, scoring four straight points on a dunk.")
+    assert [v for v in found if v[2] == 4.0 and "@" in v[1]] == []
+    assert [v for v in _values("He finished the traditional three-point play.") if v[2] == 3.0 and v[1]] == []
+
+
+def test_a_count_knows_the_player_who_did_it() -> None:
+    text = "Artino complemented Echenique inside by scoring a career-high 14 points."
+    [points] = [v for v in _read(text) if v.anchor == "point@score"]
+    assert text[points.holder : points.holder + 6] == "Artino"
+
+
+def test_a_day_ahead_is_resolved_forwards() -> None:
+    from datetime import date
+
+    found = _values("Creighton will play Indiana State on Saturday in the semifinal.", "2013-03-08")
+    assert ("date", "day", float(date(2013, 3, 9).toordinal())) in found
+    planned = _values("Elections are planned for December 22, officials said.", "2013-11-20")
+    assert ("date", "day", float(date(2013, 12, 22).toordinal())) in planned
+
+
+def test_a_day_of_a_noun_belongs_to_that_noun() -> None:
+    [day] = [
+        v
+        for v in _read("Drake had defeated Bradley in Thursday's play-in round.", "2013-03-08")
+        if v.kind == "date"
+    ]
+    assert day.verb == "round"
