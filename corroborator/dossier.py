@@ -25,6 +25,7 @@ from corroborator.facts import (
     align,
     centre,
     describe,
+    drop_regions,
     inherit_dates,
     link_sentences,
     mark_core,
@@ -313,6 +314,7 @@ class _Context:
             described.origin = self.origin_of(statement).casefold()
             self.described.append(described)
         weigh(self.described)
+        drop_regions(self.described)
         narrow_places(self.described)
         inherit_dates(self.described)
         link_sentences(self.described)

@@ -49,6 +49,8 @@ _SYNONYMS = {
     "dead": "die",
     "death": "die",
     "thwart": "foil",
+    "explosion": "explode",
+    "blast": "explode",
     "apprehend": "capture",
     "epicentre": "epicenter",
     "centre": "center",
@@ -151,7 +153,9 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
     values = [
         owned
         for value in statement_values(parsed, statement.start, statement.end)
-        if not _hypothetical(parsed, value.start, statement) and (owned := _owned(value, parsed, entity_of))
+        if not _hypothetical(parsed, value.start, statement)
+        and not _denied(parsed, value, statement)
+        and (owned := _owned(value, parsed, entity_of))
     ]
     skip = _attribution_chars(statement)
     value_chars = {c for v in values for c in range(v.start, v.end)}
@@ -238,6 +242,27 @@ def _surrounding(parsed: ParsedArticle, mention: EntityMention) -> bool:
 
 
 _AROUND = frozenset({"around", "across", "off", "near", "from", "throughout", "beyond", "outside"})
+
+
+def _denied(parsed: ParsedArticle, value: Value, statement: Statement) -> bool:
+    """'None of the other teams has been reported to have offered more than eight years': a value
+    under a negated verb is not asserted. A toll of zero ('no one was killed') is the assertion."""
+    if value.kind == "number" and value.high == 0:
+        return False
+    for ancestor in parsed.ancestors(parsed.token_at(value.start)):
+        token = parsed.tokens[ancestor]
+        if not statement.start <= token.start < statement.end:
+            return False
+        if token.pos in ("VERB", "AUX") and any(
+            parsed.tokens[c].dep == "neg"
+            or (parsed.tokens[c].dep in ("nsubj", "nsubjpass") and parsed.tokens[c].lemma.lower() in _NOBODY)
+            for c in parsed.children[ancestor]
+        ):
+            return True
+    return False
+
+
+_NOBODY = frozenset({"none", "nobody", "nothing", "neither"})
 
 
 def _hypothetical(parsed: ParsedArticle, char: int, statement: Statement) -> bool:
@@ -400,8 +425,12 @@ def _event_town(parsed: ParsedArticle, mention: EntityMention, entity: str) -> l
     i = _mention_root(parsed, mention)
     prep = parsed.tokens[parsed.tokens[i].head]
     head = parsed.tokens[prep.head]
-    if parsed.tokens[i].dep != "pobj" or prep.lemma.lower() != "in" or head.pos not in ("VERB", "NOUN"):
-        return []
+    if (
+        parsed.tokens[i].dep != "pobj"
+        or prep.lemma.lower() != "in"
+        or head.pos not in ("VERB", "NOUN", "PROPN")
+    ):
+        return []  # 'died in Palm Springs', 'a hotel room in Biloxi', 'the SAP-Arena in Mannheim'
     number = float(entity[1:]) if entity[1:].isdigit() else 0.0
     verb = head.lemma.lower()
     return [Value("place", "where/town", number, number, mention.text, mention.start, mention.end, verb=verb)]
@@ -527,6 +556,25 @@ def mark_core(described: Sequence[Described]) -> None:
     core = {t for t, found in leads.items() if len(found) >= max(2, len(seen) / 2)} - people_words
     for d in described:
         d.core = d.terms & core
+
+
+def drop_regions(described: Sequence[Described]) -> None:
+    """Drop the town values of a place the story names as a region ('East Flatbush, Brooklyn'):
+    a report that it happened in Brooklyn does not contradict one that it happened in East
+    Flatbush."""
+    texts = "\n".join(d.statement.text for d in described)
+    towns = {v.text for d in described for v in d.values if v.anchor == "where/town"}
+    regions = {t for t in towns if re.search(rf"[A-Z][\w.'-]*,\s+{re.escape(t)}\b", texts)}
+    if not regions:
+        return
+    for d in described:
+        keep = [n for n, v in enumerate(d.values) if not (v.anchor == "where/town" and v.text in regions)]
+        if len(keep) == len(d.values):
+            continue
+        d.values = tuple(d.values[n] for n in keep)
+        d.contexts = tuple(d.contexts[n] for n in keep if n < len(d.contexts))
+        d.local_places = tuple(d.local_places[n] for n in keep if n < len(d.local_places))
+        d.clauses = tuple(d.clauses[n] for n in keep if n < len(d.clauses))
 
 
 def link_sentences(described: Sequence[Described]) -> None:
@@ -683,10 +731,19 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
             _sharply_comparable(a, b, va, bar)
             or ((not timed or _same_happening(a, b, va, vb)) and _of_the_event(a, b, va))
         )
+        if different_people and (va.anchor == "duration" or va.anchor.startswith("money")):
+            continue  # Teixeira's eight-year offer, Ibanez's three-year contract
         loose = bar is None and (
             (_loosely_comparable(a, b, va, settings) and (va.kind != "date" or _same_happening(a, b, va, vb)))
             or (
                 not dated and (va.kind in _EVENT_KINDS or va.anchor == "duration") and _of_the_event(a, b, va)
+            )
+            or (
+                not dated
+                and va.anchor == "day"
+                and _both_happen(va, vb)
+                and _same_happening(a, b, va, vb)
+                and _of_the_event(a, b, va)
             )
         )
         if sharp or loose:
@@ -733,7 +790,14 @@ def _same_happening(a: Described, b: Described, va: Value, vb: Value) -> bool:
 
 # Verbs that say that the event took place, whatever it was.
 _HAPPEN = frozenset({"occur", "happen", "strike", "hit", "shake", "jolt", "rattle", "rock", "erupt", "start",
-                     "begin", "break"})  # fmt: skip
+                     "begin", "break", "explode", "detonate", "blast", "crash", "collapse"})  # fmt: skip
+
+
+def _both_happen(va: Value, vb: Value) -> bool:
+    """Both verbs say the event took place, or they are one verb: 'the explosion occurred Friday',
+    'a bomb exploded ... late Thursday'."""
+    verb_a, verb_b = _SYNONYMS.get(va.verb, va.verb), _SYNONYMS.get(vb.verb, vb.verb)
+    return bool(verb_a) and (verb_a == verb_b or (verb_a in _HAPPEN and verb_b in _HAPPEN))
 
 
 def _value_clause(d: Described, value: Value) -> frozenset[str]:

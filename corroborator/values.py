@@ -934,9 +934,30 @@ def _body_parts(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         Value("body part", "injury", 0, 0, t.text, t.start, t.end)
         for t in tokens
         if t.lemma.lower() in BODY_PARTS
+        and not _PART_OF.match(parsed.text[t.end : t.end + 25])  # 'the back of the head' is the head
         and t.pos == "NOUN"
-        and (_in_prepositional_phrase(parsed, t.i) or _modifies_an_injury(parsed, t.i))
+        and (
+            _in_prepositional_phrase(parsed, t.i)
+            or _modifies_an_injury(parsed, t.i)
+            or _whole_of_a_part(parsed, t.i)
+        )
     ]
+
+
+def _whole_of_a_part(parsed: ParsedArticle, i: int) -> bool:
+    """'neck' of 'shot in the back of the neck': the whole a wounded part belongs to."""
+    token = parsed.tokens[i]
+    of = parsed.tokens[token.head]
+    part = parsed.tokens[of.head]
+    return (
+        token.dep == "pobj"
+        and of.lemma.lower() == "of"
+        and part.lemma.lower() in BODY_PARTS
+        and _in_prepositional_phrase(parsed, part.i)
+    )
+
+
+_PART_OF = re.compile(r"\s+of\s+(?:the|his|her|their)\s+(?:" + "|".join(sorted(BODY_PARTS)) + r")\b", re.I)
 
 
 def _modifies_an_injury(parsed: ParsedArticle, i: int) -> bool:

@@ -398,3 +398,40 @@ def test_each_players_points_are_their_own(tmp_path: Path) -> None:
         "Will Artino scored 14 points off the bench as Creighton defeated Drake.\n",
     )
     assert dossier["conflicts"] == []
+
+
+def test_a_denied_figure_is_not_asserted(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Angels bid for Teixeira\nOutlet: Daily Example\nPublished: 2008-12-13\n\n"
+        "The Angels have offered Mark Teixeira an eight-year contract worth $160 million.\n",
+        "Title: Teixeira weighs offers\nOutlet: Example Wire\nPublished: 2008-12-13\n\n"
+        "None of the other teams has been reported to have offered Mark Teixeira a contract of "
+        "more than seven years.\n",
+    )
+    assert dossier["conflicts"] == []
+
+
+def test_a_town_the_story_names_as_a_region_does_not_conflict_with_its_parts(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Teen shot\nOutlet: Daily Example\nPublished: 2013-03-14\n\n"
+        "Police shot and killed Kimani Gray in Brooklyn on Saturday night.\n",
+        "Title: Vigil turns violent\nOutlet: Example Wire\nPublished: 2013-03-14\n\n"
+        "Police shot and killed Kimani Gray in East Flatbush on Saturday night.\n"
+        "Protesters gathered in East Flatbush, Brooklyn, on Monday.\n",
+    )
+    assert [c["about"] for c in dossier["conflicts"]] == []
+
+
+def test_the_day_of_an_explosion_conflicts_however_it_is_told(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Bomb kills officer\nOutlet: Daily Example\nPublished: 2008-12-13\n\n"
+        "A bomb at a bank in Woodburn killed a police officer and a bomb technician.\n"
+        "The explosion occurred Friday afternoon at a bank branch office in the town.\n",
+        "Title: Bank bomb kills two\nOutlet: Example Wire\nPublished: 2008-12-13\n\n"
+        "A bomb at a bank in Woodburn killed a police officer and a bomb technician.\n"
+        "A bomb exploded at an Oregon bank late Thursday, killing two men.\n",
+    )
+    assert ("the day it happened", ["Friday", "late Thursday"]) in _questions(dossier)

@@ -320,3 +320,8 @@ def test_a_day_of_a_noun_belongs_to_that_noun() -> None:
         if v.kind == "date"
     ]
     assert day.verb == "round"
+
+
+def test_the_back_of_a_part_is_that_part() -> None:
+    found = _read("He was shot in the back of the neck and never saw them coming.")
+    assert [v.text for v in found if v.kind == "body part"] == ["neck"]
