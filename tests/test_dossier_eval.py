@@ -259,8 +259,9 @@ HELDOUT = Path(__file__).parent / "data" / "dossier_heldout"
 BLIND2 = Path(__file__).parent / "data" / "dossier_blind2"
 BLIND3 = Path(__file__).parent / "data" / "dossier_blind3"
 BLIND4 = Path(__file__).parent / "data" / "dossier_blind4"
+BLIND5 = Path(__file__).parent / "data" / "dossier_blind5"
 CASE_FILES = case_paths([CASES])
-ALL_CASE_FILES = case_paths([CASES, HELDOUT, BLIND2, BLIND3, BLIND4])
+ALL_CASE_FILES = case_paths([CASES, HELDOUT, BLIND2, BLIND3, BLIND4, BLIND5])
 
 
 def test_the_blind_held_out_set_has_ten_pairs_and_a_real_story() -> None:
@@ -307,6 +308,25 @@ def test_the_fourth_blind_set_has_ten_pairs_from_the_ecb_half() -> None:
     for case in cases:  # different outlets, ECB (not ECB+) documents, every quoted sentence attributed once
         assert len({a["outlet"] for a in case["articles"]}) == len(case["articles"]), case["case"]
         assert all(a["origin"].startswith("ecb:") and "ecbplus" not in a["origin"] for a in case["articles"])
+        attributed = [(a["article"], a["quote"]) for a in case["attributions"]]
+        assert len(attributed) == len(set(attributed)), case["case"]
+    edited = [c for c in cases if c["kind"] == "edited"]
+    assert all(c["edit"]["article"] == "b" and c["pair"].endswith("-control") for c in edited)
+    assert all(c["conflicts"][0]["about"] for c in edited)
+
+
+def test_the_fifth_blind_set_has_ten_pairs_from_other_ecb_topics() -> None:
+    cases = [json.loads(p.read_text("utf-8")) for p in case_paths([BLIND5])]
+    kinds = [c["kind"] for c in cases]
+    assert kinds.count("edited") == kinds.count("control") == 10
+    assert len(cases) == 20
+    assert all(c["case"].startswith("blind5-") for c in cases)
+    blind4_topics = {"3", "5", "7", "8", "10", "13", "16"}
+    for case in cases:  # other outlets, ECB documents of topics blind4 leaves out, sentences attributed once
+        assert len({a["outlet"] for a in case["articles"]}) == len(case["articles"]), case["case"]
+        origins = [a["origin"] for a in case["articles"]]
+        assert all(o.startswith("ecb:") and "ecbplus" not in o for o in origins), case["case"]
+        assert not {o.split(":")[1].split("_")[0] for o in origins} & blind4_topics, case["case"]
         attributed = [(a["article"], a["quote"]) for a in case["attributions"]]
         assert len(attributed) == len(set(attributed)), case["case"]
     edited = [c for c in cases if c["kind"] == "edited"]
