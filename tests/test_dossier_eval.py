@@ -270,68 +270,41 @@ def test_the_blind_held_out_set_has_ten_pairs_and_a_real_story() -> None:
     assert kinds.count("real") >= 1
 
 
-def test_the_second_blind_set_has_ten_pairs_and_a_real_story() -> None:
-    cases = [json.loads(p.read_text("utf-8")) for p in case_paths([BLIND2])]
-    kinds = [c["kind"] for c in cases]
-    assert kinds.count("edited") == kinds.count("control") == 10
-    assert kinds.count("real") == 1
-    assert all(c["case"].startswith("blind2-") for c in cases)
-    for case in cases:  # every case compares different outlets
-        assert len({a["outlet"] for a in case["articles"]}) == len(case["articles"]), case["case"]
-    real = next(c for c in cases if c["kind"] == "real")
-    assert 4 <= len(real["articles"]) <= 6
+# Each blind set: its prefix, how many real stories it holds, and which documents it may use.
+BLIND_SETS = {
+    "blind2": (BLIND2, 1, "ecbplus"),
+    "blind3": (BLIND3, 1, "ecbplus"),
+    "blind4": (BLIND4, 0, "ecb"),
+    "blind5": (BLIND5, 0, "ecb"),
+}
 
 
-def test_the_third_blind_set_has_ten_pairs_and_a_real_story() -> None:
-    cases = [json.loads(p.read_text("utf-8")) for p in case_paths([BLIND3])]
+@pytest.mark.parametrize("name", sorted(BLIND_SETS))
+def test_a_blind_set_has_ten_pairs_of_distinct_outlets(name: str) -> None:
+    folder, real_stories, half = BLIND_SETS[name]
+    cases = [json.loads(p.read_text("utf-8")) for p in case_paths([folder])]
     kinds = [c["kind"] for c in cases]
     assert kinds.count("edited") == kinds.count("control") == 10
-    assert kinds.count("real") == 1
-    assert all(c["case"].startswith("blind3-") for c in cases)
-    for case in cases:  # every case compares different outlets, and every quoted sentence is attributed once
+    assert kinds.count("real") == real_stories
+    assert all(c["case"].startswith(name + "-") for c in cases)
+    for case in cases:  # distinct outlets, documents of its half, each quoted sentence attributed once
         assert len({a["outlet"] for a in case["articles"]}) == len(case["articles"]), case["case"]
+        assert all(a["origin"].split(":")[0] == half for a in case["articles"]), case["case"]
         attributed = [(a["article"], a["quote"]) for a in case["attributions"]]
         assert len(attributed) == len(set(attributed)), case["case"]
-    real = next(c for c in cases if c["kind"] == "real")
-    assert 4 <= len(real["articles"]) <= 6
-    assert real["conflicts"] and all(c["about"] for c in real["conflicts"])
+    for real in (c for c in cases if c["kind"] == "real"):
+        assert 4 <= len(real["articles"]) <= 6
+        assert real["conflicts"] and all(c["about"] for c in real["conflicts"])
     edited = [c for c in cases if c["kind"] == "edited"]
     assert all(c["edit"]["article"] == "b" and c["pair"].endswith("-control") for c in edited)
 
 
-def test_the_fourth_blind_set_has_ten_pairs_from_the_ecb_half() -> None:
-    cases = [json.loads(p.read_text("utf-8")) for p in case_paths([BLIND4])]
-    kinds = [c["kind"] for c in cases]
-    assert kinds.count("edited") == kinds.count("control") == 10
-    assert len(cases) == 20
-    assert all(c["case"].startswith("blind4-") for c in cases)
-    for case in cases:  # different outlets, ECB (not ECB+) documents, every quoted sentence attributed once
-        assert len({a["outlet"] for a in case["articles"]}) == len(case["articles"]), case["case"]
-        assert all(a["origin"].startswith("ecb:") and "ecbplus" not in a["origin"] for a in case["articles"])
-        attributed = [(a["article"], a["quote"]) for a in case["attributions"]]
-        assert len(attributed) == len(set(attributed)), case["case"]
-    edited = [c for c in cases if c["kind"] == "edited"]
-    assert all(c["edit"]["article"] == "b" and c["pair"].endswith("-control") for c in edited)
-    assert all(c["conflicts"][0]["about"] for c in edited)
+def test_the_ecb_half_blind_sets_use_different_topics() -> None:
+    def topics(folder: Path) -> set[str]:
+        cases = [json.loads(p.read_text("utf-8")) for p in case_paths([folder])]
+        return {a["origin"].split(":")[1].split("_")[0] for c in cases for a in c["articles"]}
 
-
-def test_the_fifth_blind_set_has_ten_pairs_from_other_ecb_topics() -> None:
-    cases = [json.loads(p.read_text("utf-8")) for p in case_paths([BLIND5])]
-    kinds = [c["kind"] for c in cases]
-    assert kinds.count("edited") == kinds.count("control") == 10
-    assert len(cases) == 20
-    assert all(c["case"].startswith("blind5-") for c in cases)
-    blind4_topics = {"3", "5", "7", "8", "10", "13", "16"}
-    for case in cases:  # other outlets, ECB documents of topics blind4 leaves out, sentences attributed once
-        assert len({a["outlet"] for a in case["articles"]}) == len(case["articles"]), case["case"]
-        origins = [a["origin"] for a in case["articles"]]
-        assert all(o.startswith("ecb:") and "ecbplus" not in o for o in origins), case["case"]
-        assert not {o.split(":")[1].split("_")[0] for o in origins} & blind4_topics, case["case"]
-        attributed = [(a["article"], a["quote"]) for a in case["attributions"]]
-        assert len(attributed) == len(set(attributed)), case["case"]
-    edited = [c for c in cases if c["kind"] == "edited"]
-    assert all(c["edit"]["article"] == "b" and c["pair"].endswith("-control") for c in edited)
-    assert all(c["conflicts"][0]["about"] for c in edited)
+    assert not topics(BLIND4) & topics(BLIND5)
 
 
 def test_the_set_has_the_promised_composition() -> None:
