@@ -321,6 +321,8 @@ def _clause_words(parsed: ParsedArticle, char: int, statement: Statement) -> fro
     for i in [*_clause(parsed, char, statement), *roots[:1]]:
         token = parsed.tokens[i]
         lemma = token.lemma.lower()
+        if token.dep in ("amod", "compound"):
+            continue  # 'the injured list' says nothing was injured then
         if token.pos in CONTENT_POS and lemma.isalpha() and lemma not in STOP_LEMMAS:
             words.add(_SYNONYMS.get(lemma, lemma))
     return frozenset(words)
@@ -733,6 +735,8 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
         )
         if different_people and (va.anchor == "duration" or va.anchor.startswith("money")):
             continue  # Teixeira's eight-year offer, Ibanez's three-year contract
+        if va.anchor == "duration" and not _same_span(va, vb):
+            continue  # an eight-hour battery life is not a battery that lasts five years
         loose = bar is None and (
             (_loosely_comparable(a, b, va, settings) and (va.kind != "date" or _same_happening(a, b, va, vb)))
             or (
@@ -791,6 +795,17 @@ def _same_happening(a: Described, b: Described, va: Value, vb: Value) -> bool:
 # Verbs that say that the event took place, whatever it was.
 _HAPPEN = frozenset({"occur", "happen", "strike", "hit", "shake", "jolt", "rattle", "rock", "erupt", "start",
                      "begin", "break", "explode", "detonate", "blast", "crash", "collapse"})  # fmt: skip
+
+
+def _same_span(va: Value, vb: Value) -> bool:
+    """Two durations measure one thing: the same noun or verb ('a three-month stay', 'a six-month
+    stay'), or both say how long the event went on ('felt for 15 seconds', 'shook for a minute')."""
+    if va.verb == vb.verb and va.verb:
+        return True
+    return va.verb in _LASTING and vb.verb in _LASTING
+
+
+_LASTING = frozenset({"last", "shake", "feel", "rattle", "jolt", "continue", "go", "run"})
 
 
 def _both_happen(va: Value, vb: Value) -> bool:

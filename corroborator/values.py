@@ -483,8 +483,22 @@ def _durations(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         days = amount * _DAYS_PER[match.group(2).lower()]
         low, high = number_range(days, _qualifier_text(parsed.text, expression.start, expression.text))
         where = (expression.text, expression.start, expression.end)
-        found.append(Value("number", "duration", min(low, days * 0.95), max(high, days * 1.05), *where))
+        verb = _duration_head(parsed, expression.start, expression.end)
+        found.append(
+            Value("number", "duration", min(low, days * 0.95), max(high, days * 1.05), *where, verb=verb)
+        )
     return found
+
+
+def _duration_head(parsed: ParsedArticle, start: int, end: int) -> str:
+    """What a duration measures: the noun it modifies ('stay' of 'a six-month stay'), else its verb
+    ('last' of 'it lasts five years', 'feel' of 'felt for 15 seconds')."""
+    i = parsed.token_at(end - 1)
+    for ancestor in list(parsed.ancestors(i))[:4]:
+        token = parsed.tokens[ancestor]
+        if token.pos in ("NOUN", "VERB") and not start <= token.start < end:
+            return token.lemma.lower()
+    return ""
 
 
 _DURATION = re.compile(
@@ -564,7 +578,7 @@ def _possessor(parsed: ParsedArticle, start: int, end: int) -> str:
         token = parsed.tokens[i]
         head = parsed.tokens[token.head]
         if token.dep == "poss" and head.pos == "NOUN" and not start <= head.start < end:
-            return head.lemma.lower()
+            return "poss:" + head.lemma.lower()  # matches only the same noun, not a word of a clause
     return ""
 
 
@@ -926,7 +940,10 @@ def _body_parts(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     """Body parts named in a statement about an injury ('shot in the arm and foot')."""
     tokens = [parsed.tokens[i] for i in parsed.tokens_between(start, end)]
     if not any(
-        t.lemma.lower() in INJURY_WORDS or t.text.lower() in INJURY_WORDS or t.lemma.lower() in _INJURY_NOUNS
+        t.lemma.lower() in INJURY_WORDS
+        or t.text.lower() in INJURY_WORDS
+        or t.lemma.lower() in _INJURY_NOUNS
+        or t.lemma.lower() in _INJURED_PARTS
         for t in tokens
     ):
         return []
@@ -961,10 +978,22 @@ _PART_OF = re.compile(r"\s+of\s+(?:the|his|her|their)\s+(?:" + "|".join(sorted(B
 
 
 def _modifies_an_injury(parsed: ParsedArticle, i: int) -> bool:
-    """'an ankle injury', 'a knee fracture', 'head wounds': the part names the injury."""
+    """'an ankle injury', 'a knee fracture', 'head wounds', 'a sprained left ankle': the part names
+    the injury, or the injury qualifies the part."""
     token = parsed.tokens[i]
     head = parsed.tokens[token.head]
-    return token.dep in ("compound", "amod", "nmod") and head.lemma.lower() in _INJURY_NOUNS
+    if token.dep in ("compound", "amod", "nmod") and head.lemma.lower() in _INJURY_NOUNS:
+        return True
+    return any(
+        parsed.tokens[c].dep == "amod" and parsed.tokens[c].lemma.lower() in _INJURED_PARTS
+        for c in parsed.children[i]
+    )
+
+
+_INJURED_PARTS = frozenset(
+    {"sprain", "sprained", "break", "broken", "fracture", "fractured", "injure", "injured", "twist",
+     "twisted", "tear", "torn", "bruise", "bruised", "wound"}
+)  # fmt: skip
 
 
 _INJURY_NOUNS = frozenset({"injury", "wound", "fracture", "sprain", "strain", "trauma", "gunshot", "break"})

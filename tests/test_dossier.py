@@ -435,3 +435,14 @@ def test_the_day_of_an_explosion_conflicts_however_it_is_told(tmp_path: Path) ->
         "A bomb exploded at an Oregon bank late Thursday, killing two men.\n",
     )
     assert ("the day it happened", ["Friday", "late Thursday"]) in _questions(dossier)
+
+
+def test_how_long_two_different_things_last_is_no_conflict(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Apple refreshes laptop\nOutlet: Daily Example\nPublished: 2009-01-07\n\n"
+        "Apple launched a new 17-inch MacBook Pro with an eight-hour battery life.\n",
+        "Title: New MacBook Pro\nOutlet: Example Wire\nPublished: 2009-01-07\n\n"
+        "Apple launched a new 17-inch MacBook Pro and says its battery lasts five years.\n",
+    )
+    assert dossier["conflicts"] == []

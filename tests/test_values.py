@@ -319,9 +319,21 @@ def test_a_day_of_a_noun_belongs_to_that_noun() -> None:
         for v in _read("Drake had defeated Bradley in Thursday's play-in round.", "2013-03-08")
         if v.kind == "date"
     ]
-    assert day.verb == "round"
+    assert day.verb == "poss:round"
 
 
 def test_the_back_of_a_part_is_that_part() -> None:
     found = _read("He was shot in the back of the neck and never saw them coming.")
     assert [v.text for v in found if v.kind == "body part"] == ["neck"]
+
+
+def test_a_sprained_part_is_a_wounded_part() -> None:
+    assert ("body part", "injury", 0.0) in _values(
+        "Bush will miss the last two games with a sprained left ankle."
+    )
+
+
+def test_a_duration_knows_what_it_measures() -> None:
+    [life] = [v for v in _read("Apple gave the laptop an eight-hour battery life.") if v.anchor == "duration"]
+    [lasts] = [v for v in _read("Apple says the battery lasts five years.") if v.anchor == "duration"]
+    assert (life.verb, lasts.verb) == ("life", "last")
