@@ -146,17 +146,27 @@ def _segments(parsed: ParsedArticle) -> list[tuple[int, int, int]]:
     """(sentence number, start, end) of each sentence, cut at line breaks.
 
     The parser sometimes runs a sentence across a paragraph break (a standfirst into the first
-    paragraph, a question heading into the text); a line break always ends a statement.
+    paragraph, a question heading into the text); a line break always ends a statement. It also
+    ends sentences at abbreviations ('Blvd.'): those are joined again (`_continues`).
     """
-    found = []
+    found: list[tuple[int, int, int]] = []
     for number, (start, end) in enumerate(parsed.analysis.sentences):
         cursor = start
         for line in parsed.text[start:end].split("\n"):
             piece = _trim(parsed.text, cursor, cursor + len(line))
             if piece[0] < piece[1]:
-                found.append((number, *piece))
+                if found and _continues(parsed.text, found[-1][2], piece[0]):
+                    found[-1] = (found[-1][0], found[-1][1], piece[1])
+                else:
+                    found.append((number, *piece))
             cursor += len(line) + 1
     return found
+
+
+def _continues(text: str, previous_end: int, start: int) -> bool:
+    """'... at 200 W. American Blvd. | around 9 p.m. when she was hit': a sentence the parser ended
+    at an abbreviation goes on when the next one starts in lower case on the same line."""
+    return text[start].islower() and "\n" not in text[previous_end:start] and text[previous_end - 1] == "."
 
 
 def _refers_back(attribution: Attribution) -> bool:

@@ -86,3 +86,8 @@ def test_a_second_claim_added_by_the_speaker_is_its_own_statement() -> None:
     statements = _statements(text)
     assert [s.text for s in statements][-1] == "adding that 300 buildings were damaged."
     assert all("249" not in s.text for s in statements[1:])
+
+
+def test_a_sentence_the_parser_ends_at_an_abbreviation_goes_on() -> None:
+    text = "The woman was walking outside the store at 200 W. American Blvd. around 9 p.m. when she was hit."
+    assert [s.text for s in _statements(text)] == [text]
