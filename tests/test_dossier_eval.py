@@ -260,8 +260,9 @@ BLIND2 = Path(__file__).parent / "data" / "dossier_blind2"
 BLIND3 = Path(__file__).parent / "data" / "dossier_blind3"
 BLIND4 = Path(__file__).parent / "data" / "dossier_blind4"
 BLIND5 = Path(__file__).parent / "data" / "dossier_blind5"
+BLIND6 = Path(__file__).parent / "data" / "dossier_blind6"
 CASE_FILES = case_paths([CASES])
-ALL_CASE_FILES = case_paths([CASES, HELDOUT, BLIND2, BLIND3, BLIND4, BLIND5])
+ALL_CASE_FILES = case_paths([CASES, HELDOUT, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6])
 
 
 def test_the_blind_held_out_set_has_ten_pairs_and_a_real_story() -> None:
@@ -276,6 +277,7 @@ BLIND_SETS = {
     "blind3": (BLIND3, 1, "ecbplus"),
     "blind4": (BLIND4, 0, "ecb"),
     "blind5": (BLIND5, 0, "ecb"),
+    "blind6": (BLIND6, 0, "ecb"),
 }
 
 
@@ -305,6 +307,7 @@ def test_the_ecb_half_blind_sets_use_different_topics() -> None:
         return {a["origin"].split(":")[1].split("_")[0] for c in cases for a in c["articles"]}
 
     assert not topics(BLIND4) & topics(BLIND5)
+    assert not topics(BLIND6) & (topics(BLIND4) | topics(BLIND5))
 
 
 def test_the_set_has_the_promised_composition() -> None:
