@@ -7,7 +7,7 @@ back to tokens and sentences. This view builds those indexes once per article.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -108,11 +108,30 @@ class ParsedArticle:
             steps += 1
             yield i
 
+    @cached_property
+    def _entities(self) -> tuple[list[EntityMention], list[int], int]:
+        """Mentions sorted by start (stable), their starts, and the longest mention's length."""
+        mentions = sorted(self.analysis.entities, key=lambda m: m.start)
+        longest = max((m.end - m.start for m in mentions), default=0)
+        return mentions, [m.start for m in mentions], longest
+
+    @cached_property
+    def _expressions(self) -> tuple[list[Expression], list[int]]:
+        expressions = sorted(self.analysis.expressions, key=lambda x: x.start)
+        return expressions, [x.start for x in expressions]
+
     def entities_in(self, start: int, end: int) -> list[EntityMention]:
-        return [m for m in self.analysis.entities if m.start < end and m.end > start]
+        """Mentions overlapping [start, end), in text order (a bisect, not a scan of the article)."""
+        mentions, starts, longest = self._entities
+        first = bisect_left(starts, start - longest)
+        last = bisect_left(starts, end)
+        return [m for m in mentions[first:last] if m.end > start]
 
     def expressions_in(self, start: int, end: int) -> list[Expression]:
-        return [x for x in self.analysis.expressions if x.start >= start and x.end <= end]
+        """Expressions lying inside [start, end), in text order."""
+        expressions, starts = self._expressions
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        return [x for x in expressions[first:last] if x.end <= end]
 
     def paragraph_of_char(self, char: int) -> int:
         """Paragraph number: text between line breaks (single or double) is one paragraph."""
