@@ -17,13 +17,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from corroborator.analysis import EntityMention
 from corroborator.gazetteer import ROAD_WORDS, gazetteer_names, titles
-from corroborator.parsed import ParsedArticle
+from corroborator.parsed import ParsedArticle, Token
 from corroborator.statements import REPORTING_VERBS, Statement
 from corroborator.timeline import ResolvedDate, reference_date, resolve_date
 from corroborator.unionfind import UnionFind
@@ -191,9 +191,17 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
         if token.start in value_chars or token.start in named:
             continue
         if token.pos in CONTENT_POS and lemma not in STOP_LEMMAS and len(lemma) > 1 and lemma.isalpha():
-            terms.add(_SYNONYMS.get(lemma, lemma))
+            terms.add(_fold(lemma))
     terms.update(_value_terms(values))
     all_values = tuple(sorted([*values, *place_values], key=lambda v: (v.start, v.kind)))
+    main_verb = next(
+        (
+            i
+            for i in parsed.tokens_between(statement.start, statement.end)
+            if parsed.tokens[i].dep == "ROOT" and parsed.tokens[i].lemma.lower() not in REPORTING_VERBS
+        ),
+        None,
+    )
     place_scopes = [
         (entity_of[(parsed.id, m.start)], _clause(parsed, m.start, statement))
         for m in parsed.entities_in(statement.start, statement.end)
@@ -212,7 +220,7 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
         frozenset(people),
         bool(_CUMULATIVE.search(statement.text)),
         contexts=_date_contexts(parsed, statement, all_values),
-        clauses=tuple(_clause_words(parsed, v.start, statement) for v in all_values),
+        clauses=tuple(_clause_words(parsed, v.start, statement, main_verb) for v in all_values),
         local_places=tuple(
             frozenset(e for e, scope in place_scopes if parsed.token_at(v.start) in scope) for v in all_values
         ),
@@ -308,23 +316,21 @@ def _fronted(parsed: ParsedArticle, char: int, statement: Statement) -> bool:
     return first.pos == "ADP" and "," not in opening and "," in parsed.text[char : statement.end]
 
 
-def _clause_words(parsed: ParsedArticle, char: int, statement: Statement) -> frozenset[str]:
+def _clause_words(
+    parsed: ParsedArticle, char: int, statement: Statement, main_verb: int | None
+) -> frozenset[str]:
     """The folded lemmas of the content words of the clause a value at `char` belongs to, and the
     statement's main verb ('foiled' of 'a warship foiled an attack on vessels transiting the Gulf
-    on Friday')."""
+    on Friday'), the first root that is not a reporting verb."""
     words = set()
-    roots = [
-        i
-        for i in parsed.tokens_between(statement.start, statement.end)
-        if parsed.tokens[i].dep == "ROOT" and parsed.tokens[i].lemma.lower() not in REPORTING_VERBS
-    ]
-    for i in [*_clause(parsed, char, statement), *roots[:1]]:
+    tokens = [*_clause(parsed, char, statement), *([main_verb] if main_verb is not None else [])]
+    for i in tokens:
         token = parsed.tokens[i]
         lemma = token.lemma.lower()
         if token.dep in ("amod", "compound"):
             continue  # 'the injured list' says nothing was injured then
         if token.pos in CONTENT_POS and lemma.isalpha() and lemma not in STOP_LEMMAS:
-            words.add(_SYNONYMS.get(lemma, lemma))
+            words.add(_fold(lemma))
     return frozenset(words)
 
 
@@ -396,20 +402,14 @@ def _event_place(parsed: ParsedArticle, mention: EntityMention, entity: str) -> 
         return _event_town(parsed, mention, entity)
     if mention.label not in ("LOC", "FAC"):
         return []
-    i = _mention_root(parsed, mention)
-    while parsed.tokens[i].dep == "conj" and parsed.tokens[i].head != i:
-        i = parsed.tokens[i].head  # 'at 97th Avenue and 117th Street'
-    prep = parsed.tokens[parsed.tokens[i].head]
-    verb = parsed.tokens[prep.head]
-    number = float(entity[1:]) if entity[1:].isdigit() else 0.0
+    found = _preposition_of(parsed, mention, through_conj=True)  # 'at 97th Avenue and 117th Street'
     if (
-        parsed.tokens[i].dep != "pobj"
-        or prep.lemma.lower() not in PLACE_PREPOSITIONS
-        or verb.pos not in ("VERB", "NOUN")
+        found is None
+        or found[0].lemma.lower() not in PLACE_PREPOSITIONS
+        or found[1].pos not in ("VERB", "NOUN")
     ):
         return []
-    anchor = "where/" + kind if (kind := _place_kind(mention.text)) else "where"
-    return [Value("place", anchor, number, number, mention.text, mention.start, mention.end)]
+    return _place_value(mention, entity, "where/" + kind if (kind := _place_kind(mention.text)) else "where")
 
 
 def _event_town(parsed: ParsedArticle, mention: EntityMention, entity: str) -> list[Value]:
@@ -424,18 +424,32 @@ def _event_town(parsed: ParsedArticle, mention: EntityMention, entity: str) -> l
         return []
     if re.search(r"[A-Za-z],\s*$", parsed.text[max(0, mention.start - 3) : mention.start]):
         return []  # 'Beverly Hills, California': the region of the town before it
-    i = _mention_root(parsed, mention)
-    prep = parsed.tokens[parsed.tokens[i].head]
-    head = parsed.tokens[prep.head]
-    if (
-        parsed.tokens[i].dep != "pobj"
-        or prep.lemma.lower() != "in"
-        or head.pos not in ("VERB", "NOUN", "PROPN")
-    ):
+    found = _preposition_of(parsed, mention, through_conj=False)
+    if found is None or found[0].lemma.lower() != "in" or found[1].pos not in ("VERB", "NOUN", "PROPN"):
         return []  # 'died in Palm Springs', 'a hotel room in Biloxi', 'the SAP-Arena in Mannheim'
+    return _place_value(mention, entity, "where/town", verb=found[1].lemma.lower())
+
+
+def _preposition_of(
+    parsed: ParsedArticle, mention: EntityMention, through_conj: bool
+) -> tuple[Token, Token] | None:
+    """The preposition a place name is the object of and what it attaches to, or None.
+
+    `through_conj`: the second of two coordinated names ('at 97th Avenue and 117th Street') shares
+    the preposition of the first."""
+    i = _mention_root(parsed, mention)
+    while through_conj and parsed.tokens[i].dep == "conj" and parsed.tokens[i].head != i:
+        i = parsed.tokens[i].head
+    if parsed.tokens[i].dep != "pobj":
+        return None
+    preposition = parsed.tokens[parsed.tokens[i].head]
+    return preposition, parsed.tokens[preposition.head]
+
+
+def _place_value(mention: EntityMention, entity: str, anchor: str, verb: str = "") -> list[Value]:
+    """A place value: the entity's number stands for it, so one place is one value."""
     number = float(entity[1:]) if entity[1:].isdigit() else 0.0
-    verb = head.lemma.lower()
-    return [Value("place", "where/town", number, number, mention.text, mention.start, mention.end, verb=verb)]
+    return [Value("place", anchor, number, number, mention.text, mention.start, mention.end, verb=verb)]
 
 
 US_STATES = frozenset(
@@ -507,27 +521,32 @@ _PRONOUN_START = re.compile(r"(?:It|They)\s")
 _LEAD = 3  # statements of an article's lead, which names where the whole story happens
 
 
-def narrow_places(described: Sequence[Described]) -> None:
-    """Keep as a value's local places only those that narrow the story's scope.
-
-    A place that at least half of the story's articles name in their lead, or (in a story of four
-    articles or more) anywhere (Aceh, Indonesia), is where the whole story happens: it says nothing
-    about which part of it a figure counts, and the same place is often resolved into two entities
-    ('Aceh', 'Aceh province') that would look disjoint. Two copies of one report naming 'Central
-    Aceh district' further down do not make that district the whole story.
-    """
+def _named_in_leads(
+    described: Sequence[Described], lead: int, features: Callable[[Described], Iterable[str]]
+) -> set[str]:
+    """The features that the first `lead` statements of at least half the articles, and of two at
+    least, name: what the whole story is about."""
     articles: dict[str, set[int]] = defaultdict(set)
-    leads: dict[str, set[int]] = defaultdict(set)
     seen: Counter[int] = Counter()
     for d in described:
         article = d.statement.article_id
         seen[article] += 1
-        for place in d.places:
-            articles[place].add(article)
-            if seen[article] <= _LEAD:
-                leads[place].add(article)
-    total = len(seen)
-    wide = {place for place, found in leads.items() if len(found) >= max(2, total / 2)}
+        if seen[article] <= lead:
+            for feature in features(d):
+                articles[feature].add(article)
+    return {f for f, found in articles.items() if len(found) >= max(2, len(seen) / 2)}
+
+
+def narrow_places(described: Sequence[Described]) -> None:
+    """Keep as a value's local places only those that narrow the story's scope.
+
+    A place that the leads of at least half of the story's articles name (Aceh, Indonesia) is where
+    the whole story happens: it says nothing about which part of it a figure counts, and the same
+    place is often resolved into two entities ('Aceh', 'Aceh province') that would look disjoint.
+    Two copies of one report naming 'Central Aceh district' further down do not make that district
+    the whole story.
+    """
+    wide = _named_in_leads(described, _LEAD, lambda d: d.places)
     for d in described:
         d.local_places = tuple(places - wide for places in d.local_places)
 
@@ -545,17 +564,9 @@ def mark_core(described: Sequence[Described]) -> None:
     """Mark in each statement the words of the story's main event: the content words that the
     leads (first two statements) of at least half the articles, and of two at least, use, other
     than titles and words for people."""
-    leads: dict[str, set[int]] = defaultdict(set)
-    seen: Counter[int] = Counter()
-    for d in described:
-        article = d.statement.article_id
-        seen[article] += 1
-        if seen[article] <= 2:
-            for term in d.terms:
-                if ":" not in term:
-                    leads[term].add(article)
     people_words = titles().words | PERSON_UNITS  # 'the lieutenant general' is whom, not what happened
-    core = {t for t, found in leads.items() if len(found) >= max(2, len(seen) / 2)} - people_words
+    words = _named_in_leads(described, 2, lambda d: (t for t in d.terms if ":" not in t))
+    core = words - people_words
     for d in described:
         d.core = d.terms & core
 
@@ -709,7 +720,7 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
     clause context (same past date); counts also need places that do not narrow them apart.
     """
     parts = _body_part_clash(a, b)
-    different_people = bool(a.people and b.people and not a.people & b.people)
+    different_people = _different_people(a, b)
     if (
         parts is not None
         and not different_people  # Thomas's ankle and Ivory's foot
@@ -717,11 +728,17 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
     ):
         return [parts]
     found = []
-    for va, vb, places_a, places_b, dated in _value_clashes(a, b):
+    for n, m, dated in _value_clashes(a, b):
+        va, vb = a.values[n], b.values[m]
+        places_a, places_b = _local_places(a, n), _local_places(b, m)
         if _is_count(va) and (places_a or places_b) and not places_a & places_b:
             continue  # a toll in Bam, or in one district, is not the toll of the whole event
-        if va.anchor == "where/town" and not (a.people & b.people and _same_happening(a, b, va, vb)):
+        if va.anchor == "where/town" and not (a.people & b.people and _same_happening(a, b, n, m)):
             continue  # where one person died; a robbery in Paris is not the robbery in Cannes
+        if different_people and (va.anchor == "duration" or va.anchor.startswith("money")):
+            continue  # Teixeira's eight-year offer, Ibanez's three-year contract
+        if va.anchor == "duration" and not _same_span(va, vb):
+            continue  # an eight-hour battery life is not a battery that lasts five years
         timed = va.kind in ("date", "time")
         bar = None if dated else _sharp_bar(va, vb, settings)
         if bar is None and not dated and _counts_the_event(a, b, va):
@@ -731,14 +748,10 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
         # a time or a day told in other words must date the same happening ('occurred', 'shaken')
         sharp = bar is not None and (
             _sharply_comparable(a, b, va, bar)
-            or ((not timed or _same_happening(a, b, va, vb)) and _of_the_event(a, b, va))
+            or ((not timed or _same_happening(a, b, n, m)) and _of_the_event(a, b, va))
         )
-        if different_people and (va.anchor == "duration" or va.anchor.startswith("money")):
-            continue  # Teixeira's eight-year offer, Ibanez's three-year contract
-        if va.anchor == "duration" and not _same_span(va, vb):
-            continue  # an eight-hour battery life is not a battery that lasts five years
         loose = bar is None and (
-            (_loosely_comparable(a, b, va, settings) and (va.kind != "date" or _same_happening(a, b, va, vb)))
+            (_loosely_comparable(a, b, va, settings) and (va.kind != "date" or _same_happening(a, b, n, m)))
             or (
                 not dated and (va.kind in _EVENT_KINDS or va.anchor == "duration") and _of_the_event(a, b, va)
             )
@@ -746,13 +759,24 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
                 not dated
                 and va.anchor == "day"
                 and _both_happen(va, vb)
-                and _same_happening(a, b, va, vb)
+                and _same_happening(a, b, n, m)
                 and _of_the_event(a, b, va)
             )
         )
         if sharp or loose:
             found.append((va, vb))
     return found
+
+
+def _different_people(a: Described, b: Described) -> bool:
+    """Both statements name people and share none: what one says of its people is not about the
+    other's ('McDermott scored 23 points', 'Artino scored 14')."""
+    return bool(a.people and b.people and not a.people & b.people)
+
+
+def _fold(lemma: str) -> str:
+    """A lemma with the interchangeable news words folded into one (`_SYNONYMS`)."""
+    return _SYNONYMS.get(lemma, lemma)
 
 
 # Questions about the main event that both statements may answer in very different words.
@@ -771,21 +795,21 @@ def _counts_the_event(a: Described, b: Described, value: Value) -> bool:
     """A count tied to the story's main verb in both statements ('time@shoot' of 'shot eleven times')."""
     thing, _, verb = value.anchor.partition("@")
     verb = verb.partition("/")[0]
-    if a.people and b.people and not a.people & b.people:
+    if _different_people(a, b):
         return False  # McDermott scored 23 points, Artino 14: a count of each player's own
-    return bool(thing and verb) and _SYNONYMS.get(verb, verb) in a.core & b.core
+    return bool(thing and verb) and _fold(verb) in a.core & b.core
 
 
-def _same_happening(a: Described, b: Described, va: Value, vb: Value) -> bool:
+def _same_happening(a: Described, b: Described, n: int, m: int) -> bool:
     """Whether two days or times date one happening: their verbs agree ('thwarted on Thursday' and
     'foiled ... on Friday'), one's verb is in the other statement, both say the event took place,
     or (for days) both give the same hour. Aid handed out on Monday does not contradict a quake on
     Sunday; a fire put out by 7 a.m. does not contradict the call at 3:30."""
-    if a.people and b.people and not a.people & b.people:
+    if _different_people(a, b):
         return False  # Thomas placed on injured reserve on Wednesday, Ivory on Tuesday
-    verb_a, verb_b = _SYNONYMS.get(va.verb, va.verb), _SYNONYMS.get(vb.verb, vb.verb)
-    clause_a, clause_b = _value_clause(a, va), _value_clause(b, vb)
-    if verb_a and (verb_a == verb_b or verb_a in clause_b or verb_b in clause_a):
+    va, vb = a.values[n], b.values[m]
+    verb_a, verb_b = _fold(va.verb), _fold(vb.verb)
+    if verb_a and (verb_a == verb_b or verb_a in b.clauses[m] or verb_b in a.clauses[n]):
         return True
     if verb_a in _HAPPEN and verb_b in _HAPPEN:
         return True  # 'the quake occurred at 2:09', 'the valley was shaken at 3:09'
@@ -811,15 +835,8 @@ _LASTING = frozenset({"last", "shake", "feel", "rattle", "jolt", "continue", "go
 def _both_happen(va: Value, vb: Value) -> bool:
     """Both verbs say the event took place, or they are one verb: 'the explosion occurred Friday',
     'a bomb exploded ... late Thursday'."""
-    verb_a, verb_b = _SYNONYMS.get(va.verb, va.verb), _SYNONYMS.get(vb.verb, vb.verb)
+    verb_a, verb_b = _fold(va.verb), _fold(vb.verb)
     return bool(verb_a) and (verb_a == verb_b or (verb_a in _HAPPEN and verb_b in _HAPPEN))
-
-
-def _value_clause(d: Described, value: Value) -> frozenset[str]:
-    for n, own in enumerate(d.values):
-        if own is value and n < len(d.clauses):
-            return d.clauses[n]
-    return d.terms
 
 
 def _same_hour(a: Described, b: Described) -> bool:
@@ -884,11 +901,9 @@ def about_same(a: Described, b: Described) -> float:
     return max(own, similarity(a.sentence or a, b.sentence or b))
 
 
-def _value_clashes(
-    a: Described, b: Described
-) -> Iterable[tuple[Value, Value, frozenset[str], frozenset[str], bool]]:
-    """Incompatible values of one kind and anchor, dated alike, with the places of their clauses
-    and whether they are dated to a past time."""
+def _value_clashes(a: Described, b: Described) -> Iterable[tuple[int, int, bool]]:
+    """Incompatible values of one kind and anchor, dated alike: their positions in `a.values` and
+    `b.values`, and whether they are dated to a past time."""
     for n, va in enumerate(a.values):
         if va.kind not in _COMPARED_KINDS or not va.anchor:
             continue
@@ -904,14 +919,13 @@ def _value_clashes(
         ):
             continue  # 'at 97th Avenue and 117th Street' and 'on 117th Street near 97th Avenue' agree
         if same and not any(va.compatible(vb) for _, vb in same):
-            m, vb = same[0]
-            yield va, vb, _local_places(a, n), _local_places(b, m), bool(_context(a, n))
+            yield n, same[0][0], bool(_context(a, n))
 
 
 def values_conflict(a: Described, b: Described) -> list[tuple[Value, Value]]:
     """Pairs of values answering the same question differently (same kind and anchor), each
     pair dated to the same time (`contexts_agree`): such statements are never one fact."""
-    clashes = [(va, vb) for va, vb, *_ in _value_clashes(a, b)]
+    clashes = [(a.values[n], b.values[m]) for n, m, _ in _value_clashes(a, b)]
     parts = _body_part_clash(a, b)
     return [*clashes, parts] if parts is not None else clashes
 
