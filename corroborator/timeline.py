@@ -76,14 +76,38 @@ def _day(year: int, month: int, day: int) -> ResolvedDate | None:
         return None
 
 
-def resolve_date(text: str, reference: date | None, last_year: int | None = None) -> ResolvedDate | None:
-    """Resolve one date expression; None when it cannot be placed on the calendar honestly."""
-    return (
+def resolve_date(
+    text: str, reference: date | None, last_year: int | None = None, ahead: bool = False
+) -> ResolvedDate | None:
+    """Resolve one date expression; None when it cannot be placed on the calendar honestly.
+
+    A weekday or a day of a month without its year is the latest such day (on or before the
+    reference, a few days ahead allowed); with `ahead` (the sentence looks forward: 'will play
+    Saturday', 'planned for December 22') a day before the reference is the next one instead.
+    """
+    resolved = (
         _absolute(text)
         or _relative_year(text, reference, last_year)
         or (_relative_to(text, reference) if reference else None)
         or _bare_year(text)
     )
+    if ahead and reference and resolved is not None and resolved.precision == "day":
+        day = date.fromisoformat(resolved.iso)
+        if day < reference:
+            return ResolvedDate(_forward(day, text).isoformat(), "day")
+    return resolved
+
+
+def _forward(day: date, text: str) -> date:
+    """The next such day after one resolved backwards: a weekday a week on, a month-day a year on."""
+    if re.search(r"\d{4}", text):
+        return day  # a full date needs no guess
+    if _WEEKDAY.search(text) and not re.search(_MONTH, text, re.I):
+        return day + timedelta(days=7)
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day + timedelta(days=365)
 
 
 def _absolute(text: str) -> ResolvedDate | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from corroborator.parsed import ParsedArticle
 from corroborator.statements import REPORTING_VERBS
@@ -401,9 +401,7 @@ def _doer(parsed: ParsedArticle, char: int, statement: tuple[int, int]) -> int:
         subjects = [c for c in parsed.children[ancestor] if parsed.tokens[c].dep in ("nsubj", "nsubjpass")]
         if parsed.tokens[ancestor].pos in ("VERB", "AUX") and subjects:
             subject = parsed.tokens[subjects[0]]
-            return next(
-                (m.start for m in parsed.entities_in(subject.start, subject.end) if m.label == "PERSON"), -1
-            )
+            return _person_in(parsed, subject.start, subject.end)
     return -1
 
 
@@ -416,14 +414,25 @@ def _appositive_person(parsed: ParsedArticle, start: int, end: int) -> int:
     head = parsed.tokens[token.head]
     if token.dep != "appos" or head.pos != "PROPN":
         return -1
-    return next((m.start for m in parsed.entities_in(head.start, head.end) if m.label == "PERSON"), -1)
+    return _person_in(parsed, head.start, head.end)
+
+
+def _person_in(parsed: ParsedArticle, start: int, end: int, from_start: bool = False) -> int:
+    """The start of the first person mention overlapping [start, end) (with `from_start`, beginning
+    inside it), or -1."""
+    return next(
+        (
+            m.start
+            for m in parsed.entities_in(start, end)
+            if m.label == "PERSON" and (not from_start or m.start >= start)
+        ),
+        -1,
+    )
 
 
 def _name_after(parsed: ParsedArticle, char: int) -> int:
     """The start of a person's name right after a noun ('daughter Kathryn Jenkin'), or -1."""
-    return next(
-        (m.start for m in parsed.entities_in(char, char + 3) if m.label == "PERSON" and m.start >= char), -1
-    )
+    return _person_in(parsed, char, char + 3, from_start=True)
 
 
 def _holder(
@@ -553,17 +562,16 @@ def _days(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     for expression in parsed.expressions_in(start, end):
         if expression.label != "DATE":
             continue
-        resolved = resolve_date(expression.text, reference)
+        ahead = _ahead(parsed, expression.start, (start, end))  # 'will play Saturday'
+        resolved = resolve_date(expression.text, reference, ahead=ahead)
         if resolved is None or resolved.precision != "day":
             continue
+        if _of_a_report(parsed, expression.start, expression.end, (start, end)):
+            continue  # 'police said Monday': the day of the report, not of the event
         day = date.fromisoformat(resolved.iso)
         verb = _possessor(parsed, expression.start, expression.end) or _governing_verb(
             parsed, parsed.token_at(expression.start)
         )
-        if _of_a_report(parsed, expression.start, expression.end, (start, end)):
-            continue  # 'police said Monday': the day of the report, not of the event
-        if day < reference and _ahead(parsed, expression.start, (start, end)):
-            day = _next(day, expression.text)  # 'will play Saturday', 'will be held on December 22'
         ordinal = float(day.toordinal())
         where = (expression.text, expression.start, expression.end)
         anchor = "day/past" if (reference - day).days > 14 else "day"  # of the story's own time, or not
@@ -601,33 +609,12 @@ def _ahead(parsed: ParsedArticle, char: int, statement: tuple[int, int]) -> bool
 
 
 _PLANNED = frozenset({"plan", "schedule", "set", "expect", "due", "head", "advance", "prepare", "await"})
-_WEEKDAY = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", re.I)
-_MONTH_NAME = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
-
-
-def _next(day: date, text: str) -> date:
-    """The next such day after a date resolved backwards: a weekday a week on, a month-day a year on."""
-    if re.search(r"\d{4}", text):
-        return day  # a full date needs no guess
-    if _WEEKDAY.search(text) and not _MONTH_NAME.search(text):
-        return day + timedelta(days=7)
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day + timedelta(days=365)
 
 
 def _of_a_report(parsed: ParsedArticle, start: int, end: int, statement: tuple[int, int]) -> bool:
     """A day or time that belongs to the reporting verb of its statement that it stands next to
     ('police said Monday', 'the agency on Friday condemned'), not to the event the report is about."""
-    ancestor = next(
-        (
-            a
-            for a in list(parsed.ancestors(parsed.token_at(start)))[:4]
-            if parsed.tokens[a].pos == "VERB" and statement[0] <= parsed.tokens[a].start < statement[1]
-        ),
-        None,
-    )
+    ancestor = _verb_above(parsed, parsed.token_at(start), statement)
     if ancestor is None or parsed.tokens[ancestor].lemma.lower() not in _REPORTING_VERBS:
         return False
     verb = parsed.tokens[ancestor]
@@ -717,13 +704,12 @@ def _numbers(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         qualifier = _qualifier_text(parsed.text, expression.start, expression.text)
         low, high = number_range(amount, qualifier)
         unit = _currency(expression.text) if label == "MONEY" else _unit(parsed, expression.end - 1, label)
-        if unit and label != "MONEY" and _partial(parsed, expression.start, expression.end, end):
+        part = _part(parsed, expression.start, expression.end, end) if unit and label != "MONEY" else ""
+        if part:
             # 'two other victims' (besides the one named) compares with 'three other victims' only;
             # '30 of the 80', '170,000 in the province and more' answer no question
-            other = _OTHER.search(parsed.text[max(0, expression.start - 20) : expression.start]) or re.match(
-                r"\s+others?\b", parsed.text[expression.end : expression.end + 8]
-            )
-            unit = ("people" if unit.startswith("other") else unit.split("/")[0]) + "/other" if other else ""
+            base = "people" if unit.startswith("other") else unit.split("/")[0]
+            unit = base + "/other" if part == "other" else ""
         verb = _governing_verb(parsed, parsed.token_at(expression.end - 1)) if label == "MONEY" else ""
         floor = _is_round(amount) and bool(_MORE_THAN.search(qualifier[-30:]))
         where = (expression.text, expression.start, expression.end)
@@ -732,12 +718,21 @@ def _numbers(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     return found
 
 
-def _partial(parsed: ParsedArticle, start: int, end: int, statement_end: int) -> bool:
-    """A count of part of a whole: 'the two other victims', 'the remaining three boats', '30 of the
-    80 wounded', '170,000 people in the province and tens of thousands more'. It is not the answer
-    to the question the whole answers, so it is not compared."""
+def _part(parsed: ParsedArticle, start: int, end: int, statement_end: int) -> str:
+    """'other' for a count of the others besides someone ('the two other victims', 'two others'),
+    'part' for another part of a whole ('the remaining three boats', '30 of the 80 wounded',
+    '170,000 people in the province and tens of thousands more', 'four straight points'), else ''.
+    A part is not the answer to the question the whole answers, so it is not compared with it."""
     before = parsed.text[max(0, start - 20) : start].lower()
     after = parsed.text[end : min(statement_end, end + 90)]
+    if not _partial(before, after):
+        return ""
+    others = _OTHER.search(before) or re.match(r"\s+others?\b", parsed.text[end : end + 8])
+    return "other" if others else "part"
+
+
+def _partial(before: str, after: str) -> bool:
+    """Whether the words around a count (`before` in lower case) make it a part of a whole."""
     if _OTHER.search(before):
         return True
     if re.match(r"\s+(?:of\s+(?:the|them|those|whom)\b|(?:\w+\s+)?others?\b|(?:\w+\s+)?more\b)", after, re.I):
@@ -871,11 +866,17 @@ _MEASURE_NOUNS = frozenset({"magnitude", "mile", "kilometer", "kilometre", "km",
 
 def _governing_verb(parsed: ParsedArticle, i: int) -> str:
     """The verb a count of things belongs to: five boats *spotted* are not three boats *captured*."""
+    ancestor = _verb_above(parsed, i)
+    return parsed.tokens[ancestor].lemma.lower() if ancestor is not None else ""
+
+
+def _verb_above(parsed: ParsedArticle, i: int, statement: tuple[int, int] | None = None) -> int | None:
+    """The nearest verb among the four tokens above token `i` (within `statement`, if given)."""
     for ancestor in list(parsed.ancestors(i))[:4]:
         token = parsed.tokens[ancestor]
-        if token.pos == "VERB":
-            return token.lemma.lower()
-    return ""
+        if token.pos == "VERB" and (statement is None or statement[0] <= token.start < statement[1]):
+            return ancestor
+    return None
 
 
 def _event_class(parsed: ParsedArticle, i: int) -> str:

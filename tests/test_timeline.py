@@ -63,3 +63,12 @@ def test_relative_dates_never_land_far_after_the_reference(reference: date, text
 def test_a_month_alone_is_the_latest_such_month() -> None:
     assert resolve_date("February", date(2005, 11, 27)) == ResolvedDate("2005-02", "month")
     assert resolve_date("in December", date(2026, 2, 6)) == ResolvedDate("2025-12", "month")
+
+
+def test_a_day_that_lies_ahead_resolves_forwards() -> None:
+    friday = date(2013, 3, 8)
+    assert resolve_date("Saturday", friday) == ResolvedDate("2013-03-02", "day")
+    assert resolve_date("Saturday", friday, ahead=True) == ResolvedDate("2013-03-09", "day")
+    assert resolve_date("December 22", date(2013, 11, 20), ahead=True) == ResolvedDate("2013-12-22", "day")
+    past = resolve_date("December 15, 2013", date(2014, 1, 5), ahead=True)
+    assert past == ResolvedDate("2013-12-15", "day")  # a full date is never moved
