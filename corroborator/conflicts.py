@@ -190,29 +190,25 @@ def _about(
 
 def _number_about(anchor: str, entity_names: dict[str, str]) -> str:
     """'the number of dead', 'the magnitude', 'the depth', 'the distance from Tehran', 'the age of
-    the woman', 'the age of Kathryn Jenkin', 'the distance (Duncan Raite)'."""
+    the woman', 'the age of Kathryn Jenkin', 'the distance (Duncan Raite)', 'the number of points
+    (score, Will Artino)'."""
     if anchor == "magnitude":
         return "the magnitude"
     if anchor == "length/depth":
         return "the depth"
     if anchor.startswith("length/from:"):
         return f"the distance from {anchor.partition(':')[2].title()}"
-    base, _, holder = anchor.partition("/person:")
-    if holder:
-        question = "the age" if base == "age" else "the distance"
-        name = entity_names.get(holder)
-        return (
-            f"{question} of {name}"
-            if base == "age" and name
-            else f"{question} ({name})"
-            if name
-            else question
-        )
+    anchor, _, holder = anchor.partition("/person:")
+    name = entity_names.get(holder, "") if holder else ""
+    if anchor == "age" and name:
+        return f"the age of {name}"
+    if anchor == "length":
+        return f"the distance ({name})" if name else "the distance"
     if anchor.startswith("age"):
         who = anchor.partition("/")[2]
         return f"the age of the {who}" if who else "the age"
     unit, _, event = anchor.partition("/")
     if "@" in unit:  # 'time@shoot': how many times he was shot; 'boat@capture': boats captured
         thing, _, verb = unit.partition("@")
-        return f"the number of {thing}s ({verb})"
+        return f"the number of {thing}s ({verb}, {name})" if name else f"the number of {thing}s ({verb})"
     return {"dead": "the number of dead", "hurt": "the number of injured"}.get(event, f"the number ({unit})")

@@ -446,3 +446,20 @@ def test_how_long_two_different_things_last_is_no_conflict(tmp_path: Path) -> No
         "Apple launched a new 17-inch MacBook Pro and says its battery lasts five years.\n",
     )
     assert dossier["conflicts"] == []
+
+
+@pytest.mark.parametrize(
+    ("anchor", "about"),
+    [
+        ("age/person:e7", "the age of Kathryn Jenkin"),
+        ("age/woman", "the age of the woman"),
+        ("length/person:e7", "the distance (Kathryn Jenkin)"),
+        ("point@score/person:e7", "the number of points (score, Kathryn Jenkin)"),
+        ("time@shoot", "the number of times (shoot)"),
+        ("people/dead", "the number of dead"),
+    ],
+)
+def test_a_conflicts_question_names_whose_figure_it_is(anchor: str, about: str) -> None:
+    from corroborator.conflicts import _number_about
+
+    assert _number_about(anchor, {"e7": "Kathryn Jenkin"}) == about
