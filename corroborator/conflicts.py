@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from corroborator.facts import Described
+from corroborator.titles import title_words
 from corroborator.values import Value
 
 
@@ -150,6 +151,8 @@ def _fact_value(
         if kind == "body part":
             return "|".join(sorted({v.text.lower() for v in values})), _phrase(described[member], values)
         value = values[0]
+        if kind == "title":
+            return " ".join(title_words(value.text)), value.text
         return f"{value.low:g}-{value.high:g}", value.text
     return None
 
@@ -183,6 +186,9 @@ def _about(
         return f"the direction from {anchor.partition(':')[2].title()}"
     if kind == "number":
         return _number_about(anchor, entity_names)
+    if kind == "title":
+        name = entity_names.get(anchor.partition("/person:")[2], "")
+        return f"the title of {name}" if name else "the title"
     shared = set.intersection(*(set().union(*(described[m].entities for m in facts[f])) for f in component))
     people = sorted(entity_names[e] for e in shared if e in entity_names)
     return f"where {people[0]} was wounded" if people else "where the wounds were"

@@ -26,8 +26,9 @@ from corroborator.gazetteer import ROAD_WORDS, gazetteer_names, titles
 from corroborator.parsed import ParsedArticle, Token
 from corroborator.statements import REPORTING_VERBS, Statement
 from corroborator.timeline import ResolvedDate, reference_date, resolve_date
+from corroborator.titles import title_words
 from corroborator.unionfind import UnionFind
-from corroborator.values import PERSON_UNITS, Value, statement_values
+from corroborator.values import GROUPS, PERSON_UNITS, Value, statement_values
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -111,6 +112,7 @@ class AlignmentSettings:
     place_conflict_about: float = 0.45  # places differ often in detail; only near-identical reports compare
     distance_conflict_about: float = 0.15  # the bearing from a named place, the weapon used
     toll_conflict_about: float = 0.1  # a toll of the dead or injured of the story's own time
+    title_conflict_about: float = 0.0  # a title is held by a named person: the anchor pins the question
     conflict_min_terms: int = 3  # statements with fewer content words are too vague to contradict
     sharp_conflict_about: float = (
         0.1  # the bar for sharp anchors (a magnitude, a depth, an age, a clock time)
@@ -209,6 +211,7 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
         and (parsed.id, m.start) in entity_of
         and m.start not in skip
         and not _surrounding(parsed, m)
+        and not _residence(parsed, m)
     ]
     return Described(
         statement,
@@ -234,10 +237,10 @@ def _owned(value: Value, parsed: ParsedArticle, entity_of: dict[tuple[int, int],
         return value
     entity = entity_of.get((parsed.id, value.holder))
     if entity is None:
-        return None if value.anchor == "length/person" else value
+        return None if value.anchor == "length/person" or value.kind == "title" else value
     if "@" in value.anchor:  # 'point@score' of one player is not another's
         return replace(value, anchor=f"{value.anchor}/person:{entity}")
-    base = "length" if value.anchor == "length/person" else "age"
+    base = "length" if value.anchor == "length/person" else "title" if value.kind == "title" else "age"
     return replace(value, anchor=f"{base}/person:{entity}")
 
 
@@ -247,6 +250,20 @@ def _surrounding(parsed: ParsedArticle, mention: EntityMention) -> bool:
     i = parsed.token_at(mention.end - 1)
     head = parsed.tokens[parsed.tokens[i].head]
     return parsed.tokens[i].dep == "pobj" and head.lemma.lower() in _AROUND
+
+
+def _residence(parsed: ParsedArticle, mention: EntityMention) -> bool:
+    """'Gary Gomes of New Bedford, Massachusetts': where a named person is from describes the
+    person; it does not narrow a count in the sentence to that place."""
+    i = _mention_root(parsed, mention)
+    while parsed.tokens[i].dep in ("appos", "conj") and parsed.tokens[i].head != i:
+        i = parsed.tokens[i].head
+    token = parsed.tokens[i]
+    preposition = parsed.tokens[token.head]
+    if token.dep != "pobj" or preposition.lemma.lower() != "of":
+        return False
+    owner = parsed.tokens[preposition.head]
+    return any(m.label == "PERSON" for m in parsed.entities_in(owner.start, owner.end))
 
 
 _AROUND = frozenset({"around", "across", "off", "near", "from", "throughout", "beyond", "outside"})
@@ -343,22 +360,43 @@ def _date_contexts(
     are left out; so is the date expression the value itself is part of (a disputed year).
     """
     reference = reference_date(parsed.article.published)
-    dated: list[tuple[int, int, str, frozenset[int]]] = []
+    dated: list[tuple[int, int, str, frozenset[int], bool]] = []
     for expression in parsed.expressions_in(statement.start, statement.end):
         if expression.label != "DATE":
             continue
         resolved = resolve_date(expression.text, reference)
+        scope = _clause(parsed, expression.start, statement)
         if resolved is not None and _is_past(resolved, reference):
-            scope = _clause(parsed, expression.start, statement)
-            dated.append((expression.start, expression.end, resolved.iso, scope))
+            recent = _within_a_year(resolved, reference)
+            dated.append((expression.start, expression.end, resolved.iso, scope, recent))
+        elif resolved is None and reference is None and (month := _BARE_MONTH.match(expression.text)):
+            # 'struck ... in September' in an undated report may be another quake than Sunday's
+            dated.append((expression.start, expression.end, "month:" + month.group(1).lower(), scope, False))
     return tuple(
         frozenset(
             iso
-            for start, end, iso, scope in dated
-            if parsed.token_at(v.start) in scope and not (start < v.end and v.start < end)
+            for start, end, iso, scope, recent in dated
+            if parsed.token_at(v.start) in scope
+            and not (start < v.end and v.start < end)
+            and not (recent and v.kind == "title")  # 'Last June, Attorney General Oppal': still his office
         )
         for v in values
     )
+
+
+_BARE_MONTH = re.compile(
+    r"^(?:(?:in|last|early|late|mid-?)\s+)?(january|february|march|april|may|june|july|august|september|october"
+    r"|november|december)$",
+    re.I,
+)
+
+
+def _within_a_year(resolved: ResolvedDate, reference: date | None) -> bool:
+    """A past date less than a year before publication: a person's office then is still theirs."""
+    if reference is None or resolved.precision == "year":
+        return False
+    first = date.fromisoformat(resolved.iso + "-01" if resolved.precision == "month" else resolved.iso)
+    return (reference - first).days <= 365
 
 
 def _is_past(resolved: ResolvedDate, reference: date | None) -> bool:
@@ -687,10 +725,17 @@ def _value_signatures(d: Described) -> dict[tuple[str, str], str]:
     found: dict[tuple[str, str], list[str]] = defaultdict(list)
     for value in d.values:
         if value.anchor:
-            found[(value.kind, value.anchor)].append(
-                value.text.lower() if value.kind == "body part" else f"{value.low:g}-{value.high:g}"
-            )
+            found[(value.kind, value.anchor)].append(_signature(value))
     return {key: "|".join(sorted(set(items))) for key, items in found.items()}
+
+
+def _signature(value: Value) -> str:
+    """A value as a string that is equal for equal answers."""
+    if value.kind == "body part":
+        return value.text.lower()
+    if value.kind == "title":
+        return " ".join(title_words(value.text))
+    return f"{value.low:g}-{value.high:g}"
 
 
 def _clashing_pairs(
@@ -856,14 +901,18 @@ def _sharp_bar(value: Value, other: Value, settings: AlignmentSettings) -> float
     belong to one verb: what AMD pays to *acquire* SeaMicro.
     """
     anchor = value.anchor
+    if value.kind == "title":
+        return settings.title_conflict_about
     if value.anchor.startswith("money") and value.verb == other.verb and value.verb not in ("", *STOP_LEMMAS):
         return settings.sharp_conflict_about
     if anchor in ("magnitude", "length/depth") or anchor.startswith(("age", "clock", "length/person")):
         return settings.sharp_conflict_about
     if anchor.startswith("from:") or value.kind == "weapon":
         return settings.distance_conflict_about
-    if anchor in ("people/dead", "people/hurt"):
-        return settings.toll_conflict_about
+    if anchor in ("people/dead", "people/hurt") or (
+        anchor.partition("/")[0] in GROUPS and anchor.partition("/")[2] in ("dead", "hurt")
+    ):
+        return settings.toll_conflict_about  # the dead, or the women among them
     return None
 
 
@@ -946,7 +995,7 @@ def _body_part_clash(a: Described, b: Described) -> tuple[Value, Value] | None:
 _WITHIN = {"temple": "head", "skull": "head", "forehead": "head", "face": "head", "eye": "head",
            "jaw": "head", "mouth": "head"}  # fmt: skip
 
-_COMPARED_KINDS = frozenset({"year", "number", "time", "place", "direction", "date", "weapon"})
+_COMPARED_KINDS = frozenset({"year", "number", "time", "place", "direction", "date", "weapon", "title"})
 # Kinds a statement may name several of at once (places, days): two statements clash on them only
 # when they share none.
 _SET_KINDS = frozenset({"place", "date", "weapon"})

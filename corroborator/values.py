@@ -16,6 +16,7 @@ from datetime import date
 from corroborator.parsed import ParsedArticle
 from corroborator.statements import REPORTING_VERBS
 from corroborator.timeline import reference_date, resolve_date
+from corroborator.titles import title_of, titles_agree
 
 BODY_PARTS = frozenset(
     {
@@ -104,7 +105,20 @@ PERSON_UNITS = frozenset(
     }
 )
 DEAD_WORDS = frozenset(
-    {"kill", "die", "dead", "death", "fatality", "toll", "body", "drown", "perish", "murder"}
+    {
+        "kill",
+        "die",
+        "dead",
+        "death",
+        "fatality",
+        "toll",
+        "body",
+        "drown",
+        "perish",
+        "murder",
+        "slaying",
+        "killing",
+    }
 )
 HURT_WORDS = frozenset({"injure", "injured", "wound", "wounded", "hurt", "injury", "casualty", "hospitalise",
                         "hospitalize", "hospitalised", "hospitalized"})  # fmt: skip
@@ -208,12 +222,19 @@ class Value:
     verb: str = ""
     # A round floor ('more than 200'): its range reaches up to the precise counts it rounds down.
     floor: bool = False
+    # A day of an undated article ('early Monday morning'): only its day of the week is known, and
+    # `low` is that weekday (Monday is 0), not a day number.
+    weekday: bool = False
 
     def compatible(self, other: Value) -> bool:
         """True when both can be true at once: equal years, overlapping number ranges, bearings
         within 45 degrees (north-east and east-north-east are one report rounded)."""
         if self.kind == "direction":
             return angular_distance(self.low, other.low) <= 45
+        if self.kind == "title":
+            return titles_agree(self.text, other.text)
+        if self.weekday or other.weekday:
+            return _day_of_week(self) == _day_of_week(other)
         if self.floor and other.floor:  # 'more than 26,000' and 'more than 31,000' disagree
             return abs(self.low - other.low) <= 0.05 * max(self.low, other.low)
         return self.low <= other.high and other.low <= self.high
@@ -235,6 +256,7 @@ def statement_values(parsed: ParsedArticle, start: int, end: int) -> list[Value]
         *_days(parsed, start, end),
         *_body_parts(parsed, start, end),
         *_weapons(parsed, start, end),
+        *_titles(parsed, start, end),
     ]
     return sorted(values, key=lambda v: (v.start, v.kind))
 
@@ -557,7 +579,7 @@ def _days(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     """
     reference = reference_date(parsed.article.published)
     if reference is None:
-        return []
+        return _weekdays(parsed, start, end)
     found = []
     for expression in parsed.expressions_in(start, end):
         if expression.label != "DATE":
@@ -577,6 +599,34 @@ def _days(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         anchor = "day/past" if (reference - day).days > 14 else "day"  # of the story's own time, or not
         found.append(Value("date", anchor, ordinal, ordinal, *where, verb=verb))
     return found
+
+
+def _weekdays(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """The days of the week an undated article names ('early Monday morning'): it cannot be
+    resolved to a date, but it still disagrees with a report of the same happening on Tuesday."""
+    found = []
+    for expression in parsed.expressions_in(start, end):
+        match = _BARE_WEEKDAY.match(expression.text) if expression.label == "DATE" else None
+        if match is None or _of_a_report(parsed, expression.start, expression.end, (start, end)):
+            continue
+        day = float(_WEEKDAYS.index(match.group(1).lower()))
+        verb = _possessor(parsed, expression.start, expression.end) or _governing_verb(
+            parsed, parsed.token_at(expression.start)
+        )
+        where = (expression.text, expression.start, expression.end)
+        found.append(Value("date", "day", day, day, *where, verb=verb, weekday=True))
+    return found
+
+
+def _day_of_week(value: Value) -> int:
+    return int(value.low) if value.weekday else date.fromordinal(int(value.low)).weekday()
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_BARE_WEEKDAY = re.compile(
+    rf"^(?:(?:early|late|on|last|this)\s+)?({'|'.join(_WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.I,
+)
 
 
 def _possessor(parsed: ParsedArticle, start: int, end: int) -> str:
@@ -840,7 +890,7 @@ def _unit(parsed: ParsedArticle, char: int, label: str) -> str:
         return ""  # 'a three-point play', 'a 10-point lead': the number names the kind of thing
     verb = _governing_verb(parsed, i)
     victims = head.dep in ("dobj", "nsubjpass") and parsed.tokens[head.head].lemma.lower() in _HARM_VERBS
-    if lemma in _GROUPS:
+    if lemma in GROUPS:
         return f"{lemma}/{_event_class(parsed, i)}"  # six children killed are part of a toll, not one
     if lemma in DEAD_WORDS or lemma in HURT_WORDS or (lemma and victims):
         return f"people/{_event_class(parsed, i)}"
@@ -854,7 +904,7 @@ def _unit(parsed: ParsedArticle, char: int, label: str) -> str:
 
 
 # People counted by who they are: a count of them is part of a toll ('six children were killed').
-_GROUPS = frozenset({"child", "woman", "man", "girl", "boy", "student", "teenager", "adult", "baby"})
+GROUPS = frozenset({"child", "woman", "man", "girl", "boy", "student", "teenager", "adult", "baby"})
 
 # Verbs whose object is a victim: 'killed two co-workers' is a death toll whatever the noun.
 _HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "murder"})
@@ -1009,6 +1059,20 @@ def _weapons(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         kind = WEAPONS.get(token.lemma.lower())
         if kind is not None and token.pos == "NOUN":
             found.append(Value("weapon", "weapon", kind, kind, token.text, token.start, token.end))
+    return found
+
+
+def _titles(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """The title of each named person ('Attorney General Wally Oppal'), held by that person: the
+    entity stage makes it the question 'the title of Wally Oppal' (titles.py)."""
+    found = []
+    for mention in parsed.entities_in(start, end):
+        if mention.label != "PERSON":
+            continue
+        title = title_of(parsed, mention.start, mention.end, (start, end))
+        if title is not None:
+            text = parsed.text[title.start : title.end]
+            found.append(Value("title", "title", 0.0, 0.0, text, title.start, title.end, mention.start))
     return found
 
 

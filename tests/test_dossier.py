@@ -463,3 +463,64 @@ def test_a_conflicts_question_names_whose_figure_it_is(anchor: str, about: str) 
     from corroborator.conflicts import _number_about
 
     assert _number_about(anchor, {"e7": "Kathryn Jenkin"}) == about
+
+
+def _undated_pair(tmp_path: Path, first_text: str, second_text: str) -> dict[str, Any]:
+    """Two reports with no publication date (as many archived articles are)."""
+    return _two_article_dossier(
+        tmp_path,
+        "Title: Report\nOutlet: Daily Example\n\n" + first_text,
+        "Title: Story\nOutlet: Example Wire\n\n" + second_text,
+    )
+
+
+def test_a_named_persons_two_offices_conflict(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Charges laid\nOutlet: Daily Example\nPublished: 2009-01-07\n\n"
+        "Two men have been charged with polygamy, Attorney General Wally Oppal said in a statement.\n",
+        "Title: Polygamy case\nOutlet: Example Wire\nPublished: 2009-01-07\n\n"
+        "Last June, British Columbia Solicitor General Wally Oppal appointed a special prosecutor.\n",
+    )
+    assert _questions(dossier) == [("the title of Wally Oppal", ["Attorney General", "Solicitor General"])]
+
+
+def test_a_rank_and_a_post_of_one_person_are_no_conflict(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: General shot\nOutlet: Daily Example\nPublished: 2026-02-06\n\n"
+        "Lieutenant General Vladimir Alekseyev was shot in Moscow on Friday.\n",
+        "Title: Officer wounded\nOutlet: Example Wire\nPublished: 2026-02-06\n\n"
+        "Vladimir Alekseyev, deputy chief of military intelligence, was shot in Moscow on Friday.\n",
+    )
+    assert [c for c in dossier["conflicts"] if c["kind"] == "title"] == []
+
+
+def test_a_weekday_of_an_undated_report_still_conflicts(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Arrest\nOutlet: Daily Example\nPublished: 2009-01-07\n\n"
+        "Jackson was arrested on the DUI charge early Tuesday morning by the California Highway Patrol.\n",
+        "Title: Player arrested\nOutlet: Example Wire\n\n"
+        "Jackson was arrested by the California Highway Patrol early Monday morning after failing sobriety tests.\n",
+    )
+    assert _questions(dossier) == [("the day it happened", ["early Tuesday", "early Monday"])]
+
+
+def test_an_undated_reports_month_dates_another_event(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "A 5.6 magnitude earthquake hit an island off Iran's southern coast on Sunday, injuring five people.\n",
+        "A powerful quake with a magnitude of 6.1 struck southern Iran in September near Bandar Abbas.\n",
+    )
+    assert dossier["conflicts"] == []
+
+
+def test_where_a_person_is_from_does_not_narrow_a_toll(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "A New Bedford man has been arrested in the slayings of two women found in an apartment.\n",
+        "Gary Gomes of New Bedford, Massachusetts, accused in the deaths of three women found in a city "
+        "apartment, appeared in court today.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"]] == [["two", "three"]]
