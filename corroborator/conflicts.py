@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from corroborator.facts import Described
+from corroborator.facts import Described, answers
 from corroborator.titles import title_words
 from corroborator.values import Value
 
@@ -145,7 +145,7 @@ def _fact_value(
 ) -> tuple[str, str] | None:
     """(comparison key, display text) of the value a fact gives for the question."""
     for member in members:
-        values = [v for v in described[member].values if v.kind == kind and v.anchor == anchor]
+        values = [v for v in described[member].values if answers(v, kind, anchor)]
         if not values:
             continue
         if kind == "body part":

@@ -23,6 +23,7 @@ from corroborator.facts import (
     AlignmentSettings,
     Described,
     align,
+    answers,
     centre,
     describe,
     drop_regions,
@@ -406,9 +407,7 @@ class _Context:
 
     def _states(self, member: int, conflict: Conflict) -> bool:
         """Whether a statement itself gives a value for the disputed question (its fact may hold others)."""
-        return any(
-            v.kind == conflict.kind and v.anchor == conflict.anchor for v in self.described[member].values
-        )
+        return any(answers(v, conflict.kind, conflict.anchor) for v in self.described[member].values)
 
     # -- quotes, timeline, story ------------------------------------------------------------------
     def quotes_json(self) -> list[dict[str, Any]]:

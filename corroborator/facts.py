@@ -205,7 +205,7 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
         None,
     )
     place_scopes = [
-        (entity_of[(parsed.id, m.start)], _clause(parsed, m.start, statement))
+        (entity_of[(parsed.id, m.start)], _place_scope(parsed, m.start, statement))
         for m in parsed.entities_in(statement.start, statement.end)
         if m.label in PLACE_LABELS
         and (parsed.id, m.start) in entity_of
@@ -323,6 +323,37 @@ def _clause(parsed: ParsedArticle, char: int, statement: Statement) -> frozenset
         if parsed.tokens[ancestor].pos in ("VERB", "AUX"):
             return frozenset(parsed.subtree(ancestor))
     return whole
+
+
+def _place_scope(parsed: ParsedArticle, char: int, statement: Statement) -> frozenset[int]:
+    """The tokens a place at `char` narrows: its verb's clause without the clauses under it ('escaped
+    from a van in Baytown after overpowering three guards': the guards were not counted in Baytown),
+    or the whole statement when the place opens it."""
+    scope = _clause(parsed, char, statement)
+    if _fronted(parsed, char, statement):
+        return scope
+    place = parsed.token_at(char)
+    verb = next((a for a in parsed.ancestors(place) if parsed.tokens[a].pos in ("VERB", "AUX")), None)
+    if verb is None:
+        return scope
+    nested = {
+        i
+        for c in parsed.children[verb]
+        if (parsed.tokens[c].dep in _SUBORDINATE or _introduces_a_clause(parsed, c))
+        and place not in (under := parsed.subtree(c))
+        for i in under
+    }
+    return scope - nested
+
+
+def _introduces_a_clause(parsed: ParsedArticle, i: int) -> bool:
+    """'after pulling a gun': a preposition whose object is a verb's clause."""
+    return parsed.tokens[i].dep == "prep" and any(
+        parsed.tokens[c].dep == "pcomp" and parsed.tokens[c].pos == "VERB" for c in parsed.children[i]
+    )
+
+
+_SUBORDINATE = frozenset({"advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "parataxis"})
 
 
 def _fronted(parsed: ParsedArticle, char: int, statement: Statement) -> bool:
@@ -711,6 +742,8 @@ def find_clashes(described: Sequence[Described], settings: AlignmentSettings) ->
     for position, d in enumerate(described):
         for (kind, anchor), signature in _value_signatures(d).items():
             index[(kind, anchor)][signature].append(position)
+            if (total := _total_of(anchor)) is not None:  # 'three women killed' against 'two killed'
+                index[(kind, total)]["group:" + signature].append(position)
     clashes: dict[tuple[int, int], frozenset[tuple[str, str]]] = {}
     for partitions in index.values():
         groups = [members[: settings.clash_sample] for _, members in sorted(partitions.items())]
@@ -772,11 +805,15 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
         and (a.entities & b.entities or a.core & b.core or about_same(a, b) >= settings.same_fact)
     ):
         return [parts]
-    found = []
+    found = [
+        pair
+        for pair in _subgroup_clashes(a, b)
+        if not different_people and about_same(a, b) >= settings.toll_conflict_about
+    ]
     for n, m, dated in _value_clashes(a, b):
         va, vb = a.values[n], b.values[m]
         places_a, places_b = _local_places(a, n), _local_places(b, m)
-        if _is_count(va) and (places_a or places_b) and not places_a & places_b:
+        if _is_count(va) and not _same_scope(places_a, places_b):
             continue  # a toll in Bam, or in one district, is not the toll of the whole event
         if va.anchor == "where/town" and not (a.people & b.people and _same_happening(a, b, n, m)):
             continue  # where one person died; a robbery in Paris is not the robbery in Cannes
@@ -811,6 +848,41 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
         if sharp or loose:
             found.append((va, vb))
     return found
+
+
+def _same_scope(places_a: frozenset[str], places_b: frozenset[str]) -> bool:
+    """Two counts are of one scope: neither is narrowed to a place, or both to a shared one."""
+    return not (places_a or places_b) or bool(places_a & places_b)
+
+
+def _total_of(anchor: str) -> str | None:
+    """The question of the whole toll a group's toll is part of: 'people/dead' for 'woman/dead'."""
+    unit, _, event = anchor.partition("/")
+    return f"people/{event}" if unit in GROUPS and event in ("dead", "hurt") else None
+
+
+def answers(value: Value, kind: str, anchor: str) -> bool:
+    """Whether a value answers a question: its own, or a group's toll for the whole toll."""
+    return value.kind == kind and (value.anchor == anchor or _total_of(value.anchor) == anchor)
+
+
+def _subgroup_clashes(a: Described, b: Described) -> Iterable[tuple[Value, Value]]:
+    """A group of the dead or injured larger than the whole toll: 'three women were killed' cannot
+    be true with 'two people were killed' (but 'two women' can be with 'three people'). The pair
+    comes whole toll first, whichever statement gives it."""
+    for first, second in ((a, b), (b, a)):
+        for n, total in enumerate(first.values):
+            if total.kind != "number" or total.anchor not in ("people/dead", "people/hurt"):
+                continue
+            for m, group in enumerate(second.values):
+                if (
+                    _total_of(group.anchor) == total.anchor
+                    and group.low > total.high
+                    and contexts_agree(_context(first, n), _context(second, m))
+                    and _same_scope(_local_places(first, n), _local_places(second, m))
+                ):
+                    yield total, group  # the question is the whole toll's
+                    return
 
 
 def _different_people(a: Described, b: Described) -> bool:

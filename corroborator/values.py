@@ -941,8 +941,16 @@ def _event_class(parsed: ParsedArticle, i: int) -> str:
     own = [c for c in parsed.children[i] if parsed.tokens[c].dep in ("amod", "acl", "conj", "appos")]
     qualifiers = [c for c in parsed.children[head] if parsed.tokens[c].dep in ("amod", "acl", "conj")]
     ancestors = []
+    below = i
     for ancestor in list(parsed.ancestors(i))[:3]:
+        if (
+            parsed.tokens[below].dep == "conj"
+            and parsed.tokens[below].pos == "NOUN"
+            and (parsed.tokens[ancestor].pos == "VERB")
+        ):
+            break  # 'a receptionist died and two men ... underwent surgery': a noun joined to a verb
         ancestors.append(ancestor)
+        below = ancestor
         if parsed.tokens[ancestor].pos == "VERB":
             break  # the first verb owns the count: 'two men ... underwent surgery' did not die
     predicates = [

@@ -502,7 +502,8 @@ def test_a_weekday_of_an_undated_report_still_conflicts(tmp_path: Path) -> None:
         "Title: Arrest\nOutlet: Daily Example\nPublished: 2009-01-07\n\n"
         "Jackson was arrested on the DUI charge early Tuesday morning by the California Highway Patrol.\n",
         "Title: Player arrested\nOutlet: Example Wire\n\n"
-        "Jackson was arrested by the California Highway Patrol early Monday morning after failing sobriety tests.\n",
+        "Jackson was arrested by the California Highway Patrol early Monday morning after failing "
+        "sobriety tests.\n",
     )
     assert _questions(dossier) == [("the day it happened", ["early Tuesday", "early Monday"])]
 
@@ -510,7 +511,8 @@ def test_a_weekday_of_an_undated_report_still_conflicts(tmp_path: Path) -> None:
 def test_an_undated_reports_month_dates_another_event(tmp_path: Path) -> None:
     dossier = _undated_pair(
         tmp_path,
-        "A 5.6 magnitude earthquake hit an island off Iran's southern coast on Sunday, injuring five people.\n",
+        "A 5.6 magnitude earthquake hit an island off Iran's southern coast on Sunday, injuring five "
+        "people.\n",
         "A powerful quake with a magnitude of 6.1 struck southern Iran in September near Bandar Abbas.\n",
     )
     assert dossier["conflicts"] == []
@@ -522,5 +524,39 @@ def test_where_a_person_is_from_does_not_narrow_a_toll(tmp_path: Path) -> None:
         "A New Bedford man has been arrested in the slayings of two women found in an apartment.\n",
         "Gary Gomes of New Bedford, Massachusetts, accused in the deaths of three women found in a city "
         "apartment, appeared in court today.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"]] == [["two", "three"]]
+
+
+def test_a_group_of_the_dead_larger_than_the_whole_toll_conflicts(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Party shooting\nOutlet: Daily Example\nPublished: 2008-12-20\n\n"
+        "One person was killed at the office Christmas party in Vancouver on Friday night.\n",
+        "Title: Gunman at a party\nOutlet: Example Wire\nPublished: 2008-12-20\n\n"
+        "Two men were killed at the office Christmas party in Vancouver on Friday night.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"]] == [["One", "Two"]]
+
+
+def test_a_group_within_the_whole_toll_is_no_conflict(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Party shooting\nOutlet: Daily Example\nPublished: 2008-12-20\n\n"
+        "Three people were killed at the office Christmas party in Vancouver on Friday night.\n",
+        "Title: Gunman at a party\nOutlet: Example Wire\nPublished: 2008-12-20\n\n"
+        "Two men were killed at the office Christmas party in Vancouver on Friday night.\n",
+    )
+    assert dossier["conflicts"] == []
+
+
+def test_a_place_in_one_clause_does_not_narrow_a_count_in_the_next(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Inmate escapes\nOutlet: Daily Example\nPublished: 2008-11-18\n\n"
+        "A Texas inmate escaped from a prison van near Houston after pulling a gun on two guards.\n",
+        "Title: Escape\nOutlet: Example Wire\nPublished: 2008-11-18\n\n"
+        "Officials said the inmate escaped from a prison van in Baytown after pulling a gun "
+        "on three guards.\n",
     )
     assert [_side_values(c) for c in dossier["conflicts"]] == [["two", "three"]]
