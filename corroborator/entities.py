@@ -21,6 +21,7 @@ Steps, each a small pass over union-find clusters of mentions (`resolve_mentions
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from corroborator import gazetteer
-from corroborator.analysis import ArticleAnalysis, Nominal, analyse_articles
+from corroborator.analysis import ArticleAnalysis, Nominal, TokenTable, analyse_articles
 from corroborator.errors import NotFoundError
 from corroborator.names import is_initial_of, normalise_name, phonetic_key, same_name_word
 from corroborator.settings import Settings
@@ -103,6 +104,7 @@ class _Item:
     title: str
     words: tuple[str, ...]
     nominal: bool = False
+    subject: bool = False  # the name is the subject of its clause ('Gary Gomes was arrested')
 
 
 _Clusters = UnionFind  # mention indices; the smaller index is the root
@@ -161,9 +163,23 @@ def _collect_items(analyses: Iterable[ArticleAnalysis]) -> list[_Item]:
                     kb_id,
                     m.title,
                     words,
+                    subject=_is_subject(analysis.tokens, m.start, m.end),
                 )
             )
     return items
+
+
+def _is_subject(tokens: TokenTable, start: int, end: int) -> bool:
+    """Whether the name at [start, end) is the subject of a verb: its last token's head chain
+    leaves the name as nsubj or nsubjpass."""
+    index = bisect_right(tokens.start, end - 1) - 1
+    while (
+        0 <= index < len(tokens)
+        and start <= tokens.start[tokens.head[index]] < end
+        and tokens.head[index] != index
+    ):
+        index = tokens.head[index]
+    return 0 <= index < len(tokens) and tokens.dep[index] in ("nsubj", "nsubjpass")
 
 
 def _name_words(text: str, label: str) -> tuple[str, ...]:
@@ -300,10 +316,15 @@ def _attach_single_name(
 
 
 def _likeliest_namesake(items: list[_Item], clusters: _Clusters, roots: list[int], article: int) -> list[int]:
-    """Among people sharing a surname, the one named most in this article, or else the one who
-    dominates the story (named at least `DOMINANT_RATIO` times as often as the next); none if unclear."""
+    """Among people sharing a surname, the one named most in this article (on a tie, the one named
+    as a subject: 'the victims are Katherine Gomes ... Gary Gomes was arrested ... Gomes was
+    barricaded'), or else the one who dominates the story (named at least `DOMINANT_RATIO` times
+    as often as the next); none if unclear."""
     counts = Counter(clusters.find(i) for i, item in enumerate(items) if item.article == article)
-    local = sorted((r for r in roots if counts[r]), key=lambda r: (-counts[r], r))
+    subjects = Counter(
+        clusters.find(i) for i, item in enumerate(items) if item.article == article and item.subject
+    )
+    local = sorted((r for r in roots if counts[r]), key=lambda r: (-counts[r], -subjects[r], r))
     if local:
         return local[:1]
     story = Counter(clusters.find(i) for i in range(len(items)))

@@ -157,7 +157,7 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
         for value in statement_values(parsed, statement.start, statement.end)
         if not _hypothetical(parsed, value.start, statement)
         and not _denied(parsed, value, statement)
-        and (owned := _owned(value, parsed, entity_of))
+        and (owned := _owned(_of_the_protagonist(value, statement, parsed, entity_of), parsed, entity_of))
     ]
     skip = _attribution_chars(statement)
     value_chars = {c for v in values for c in range(v.start, v.end)}
@@ -228,6 +228,42 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
             frozenset(e for e, scope in place_scopes if parsed.token_at(v.start) in scope) for v in all_values
         ),
     )
+
+
+def _of_the_protagonist(
+    value: Value, statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[int, int], str]
+) -> Value:
+    """An age of 'a 35-year-old man' or 'the 57-year-old actor' in an article's lead, held by the
+    person the article is about: news opens on the protagonist before naming them ('A 35-year-old
+    New Bedford man is awaiting arraignment ... Gary Gomes was arrested')."""
+    noun = value.anchor.partition("/")[2]
+    if value.holder >= 0 or statement.index >= _LEAD_AGES or noun not in _PROTAGONISTS:
+        return value
+    if any(m.label == "PERSON" for m in parsed.entities_in(statement.start, statement.end)):
+        return value  # the statement names its people: the age may be any of theirs
+    holder = _protagonist(parsed, entity_of)
+    return replace(value, anchor="age", holder=holder) if holder >= 0 else value
+
+
+_LEAD_AGES = 2  # statements of an article's opening in which an unnamed age is the protagonist's
+_PROTAGONISTS = frozenset({"man", "woman", "boy", "girl", "teenager", "star", "actor", "actress", "singer",
+                           "suspect", "player", "driver", "gunman", "mother", "father"})  # fmt: skip
+
+
+def _protagonist(parsed: ParsedArticle, entity_of: dict[tuple[int, int], str]) -> int:
+    """The first mention of the person an article names most often (at least twice, and more than
+    anyone else), or -1."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for mention in parsed.entities_in(0, len(parsed.text)):
+        entity = entity_of.get((parsed.id, mention.start))
+        if mention.label == "PERSON" and entity:
+            counts[entity] += 1
+            first.setdefault(entity, mention.start)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return -1
+    return first[ranked[0][0]]
 
 
 def _owned(value: Value, parsed: ParsedArticle, entity_of: dict[tuple[int, int], str]) -> Value | None:

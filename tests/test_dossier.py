@@ -560,3 +560,14 @@ def test_a_place_in_one_clause_does_not_narrow_a_count_in_the_next(tmp_path: Pat
         "on three guards.\n",
     )
     assert [_side_values(c) for c in dossier["conflicts"]] == [["two", "three"]]
+
+
+def test_an_unnamed_age_in_the_lead_is_the_protagonists(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "A 35-year-old New Bedford man is awaiting a murder arraignment after police arrested him.\n"
+        "Gary Gomes was arrested late Tuesday night at his home.\n"
+        "The prosecutor says Gomes was barricaded inside with a third person.\n",
+        "Gary Gomes, 38, of New Bedford pleaded not guilty to two counts of murder.\n",
+    )
+    assert _questions(dossier) == [("the age of Gary Gomes", ["35-year-old", "38"])]

@@ -107,6 +107,20 @@ def test_a_shared_surname_joins_the_person_in_the_same_article(store: SQLiteStor
     assert [m.article for m in boris.mentions] == [1, 1] and [m.article for m in rachel.mentions] == [2, 2]
 
 
+def test_a_surname_shared_in_one_article_goes_to_the_namesake_named_as_a_subject(store: SQLiteStore) -> None:
+    story = make_story(
+        store,
+        [
+            "Police have identified the victim as 61-year-old Katherine Gomes. Gary Gomes was arrested late "
+            "Tuesday night. The prosecutor says Gomes was barricaded inside.",
+        ],
+    )
+    entities = resolve_entities(store, story, Settings())
+    gary = next(e for e in entities if e.name == "Gary Gomes")
+    assert len(gary.mentions) == 2
+    assert len(next(e for e in entities if e.name == "Katherine Gomes").mentions) == 1
+
+
 def test_acronyms_join_their_definitions_across_articles(store: SQLiteStore) -> None:
     story = make_story(
         store,
