@@ -239,13 +239,19 @@ def _of_the_protagonist(
     noun = value.anchor.partition("/")[2]
     if value.holder >= 0 or statement.index >= _LEAD_AGES or noun not in _PROTAGONISTS:
         return value
-    if any(m.label == "PERSON" for m in parsed.entities_in(statement.start, statement.end)):
-        return value  # the statement names its people: the age may be any of theirs
+    noun = parsed.tokens[parsed.token_at(value.end - 1)].head
+    noun_token = parsed.tokens[noun]
+    if noun_token.dep == "conj" or any(parsed.tokens[c].dep == "conj" for c in parsed.children[noun]):
+        return value  # 'a 63-year-old woman and two men were shot': one of several people
+    if noun_token.dep not in ("nsubj", "nsubjpass") and any(
+        m.label == "PERSON" for m in parsed.entities_in(statement.start, statement.end)
+    ):
+        return value  # 'police named X and a 35-year-old man': the age may be anyone's but its subject's
     holder = _protagonist(parsed, entity_of)
     return replace(value, anchor="age", holder=holder) if holder >= 0 else value
 
 
-_LEAD_AGES = 2  # statements of an article's opening in which an unnamed age is the protagonist's
+_LEAD_AGES = 3  # statements of an article's opening in which an unnamed age is the protagonist's
 _PROTAGONISTS = frozenset({"man", "woman", "boy", "girl", "teenager", "star", "actor", "actress", "singer",
                            "suspect", "player", "driver", "gunman", "mother", "father"})  # fmt: skip
 
