@@ -28,7 +28,7 @@ from corroborator.statements import REPORTING_VERBS, Statement
 from corroborator.timeline import ResolvedDate, reference_date, resolve_date
 from corroborator.titles import title_words
 from corroborator.unionfind import UnionFind
-from corroborator.values import GROUPS, PERSON_UNITS, Value, statement_values
+from corroborator.values import DEAD_WORDS, GROUPS, HURT_WORDS, PERSON_UNITS, Value, statement_values
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -236,13 +236,15 @@ def _of_the_protagonist(
     """An age of 'a 35-year-old man' or 'the 57-year-old actor' in an article's lead, held by the
     person the article is about: news opens on the protagonist before naming them ('A 35-year-old
     New Bedford man is awaiting arraignment ... Gary Gomes was arrested')."""
-    noun = value.anchor.partition("/")[2]
-    if value.holder >= 0 or statement.index >= _LEAD_AGES or noun not in _PROTAGONISTS:
+    word = value.anchor.partition("/")[2]
+    if value.holder >= 0 or statement.index >= _LEAD_AGES or word not in _PROTAGONISTS:
         return value
     noun = parsed.tokens[parsed.token_at(value.end - 1)].head
     noun_token = parsed.tokens[noun]
     if noun_token.dep == "conj" or any(parsed.tokens[c].dep == "conj" for c in parsed.children[noun]):
         return value  # 'a 63-year-old woman and two men were shot': one of several people
+    if parsed.tokens[noun_token.head].lemma.lower() in _HARMED:
+        return value  # 'a 59-year-old woman died after being struck': a victim, often not the one named most
     if noun_token.dep not in ("nsubj", "nsubjpass") and any(
         m.label == "PERSON" for m in parsed.entities_in(statement.start, statement.end)
     ):
@@ -251,6 +253,7 @@ def _of_the_protagonist(
     return replace(value, anchor="age", holder=holder) if holder >= 0 else value
 
 
+_HARMED = DEAD_WORDS | HURT_WORDS | {"strike", "hit", "shoot", "stab", "attack", "find", "hospitalize"}
 _LEAD_AGES = 3  # statements of an article's opening in which an unnamed age is the protagonist's
 _PROTAGONISTS = frozenset({"man", "woman", "boy", "girl", "teenager", "star", "actor", "actress", "singer",
                            "suspect", "player", "driver", "gunman", "mother", "father"})  # fmt: skip
@@ -861,6 +864,8 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
             continue  # where one person died; a robbery in Paris is not the robbery in Cannes
         if different_people and (va.anchor == "duration" or va.anchor.startswith("money")):
             continue  # Teixeira's eight-year offer, Ibanez's three-year contract
+        if (va.weekday or vb.weekday) and not _same_doing(a, b, va, vb):
+            continue  # an undated 'Tuesday' may be any Tuesday: only the same deed of the same people
         if va.anchor == "duration" and not _same_span(va, vb):
             continue  # an eight-hour battery life is not a battery that lasts five years
         timed = va.kind in ("date", "time")
@@ -978,6 +983,14 @@ def _same_happening(a: Described, b: Described, n: int, m: int) -> bool:
 # Verbs that say that the event took place, whatever it was.
 _HAPPEN = frozenset({"occur", "happen", "strike", "hit", "shake", "jolt", "rattle", "rock", "erupt", "start",
                      "begin", "break", "explode", "detonate", "blast", "crash", "collapse"})  # fmt: skip
+
+
+def _same_doing(a: Described, b: Described, va: Value, vb: Value) -> bool:
+    """The same verb of the same named people: 'Jackson was arrested early Tuesday', 'Jackson was
+    arrested ... early Monday morning'."""
+    return (
+        bool(va.verb) and va.verb == vb.verb and va.verb not in REPORTING_VERBS and bool(a.people & b.people)
+    )
 
 
 def _same_span(va: Value, vb: Value) -> bool:

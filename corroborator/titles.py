@@ -48,7 +48,7 @@ _SPELLINGS = {"representative": "congressman", "congresswoman": "congressman", "
               "chairwoman": "chairman", "chairperson": "chairman", "chair": "chairman",
               "spokeswoman": "spokesman", "spokesperson": "spokesman", "det": "detective",
               "insp": "inspector", "supt": "superintendent", "atty": "attorney",
-              "asst": "assistant"}  # fmt: skip
+              "asst": "assistant", "justice": "judge"}  # fmt: skip
 
 
 @cache
@@ -93,12 +93,20 @@ def titles_agree(a: str, b: str) -> bool:
     and one's other words within the other's ('general manager' and 'manager'; not 'attorney
     general' and 'solicitor general', nor 'assistant general manager' and 'general manager')."""
     words_a, words_b = set(title_words(a)) - _IGNORED, set(title_words(b)) - _IGNORED
-    rank_a, rank_b = bool(words_a) and words_a <= _RANKS, bool(words_b) and words_b <= _RANKS
+    rank_a, rank_b = _is_rank(words_a), _is_rank(words_b)
     if rank_a != rank_b:
         return True
     if not rank_a and words_a & RANK_WORDS != words_b & RANK_WORDS:
         return False
+    if rank_a:  # 'Police Inspector' and 'Area Commander Inspector'
+        words_a, words_b = words_a - _MORE_MODIFIERS, words_b - _MORE_MODIFIERS
     return words_a <= words_b or words_b <= words_a
+
+
+def _is_rank(words: set[str]) -> bool:
+    """'Lieutenant General', 'Police Inspector': a rank of the forces or the police."""
+    core = words - _MORE_MODIFIERS
+    return bool(core) and core <= _RANKS
 
 
 def title_of(
@@ -166,6 +174,8 @@ def _skip_of_phrase(parsed: ParsedArticle, j: int, limit: tuple[int, int]) -> in
             return j
         if parsed.tokens[k].text.lower() == "of":
             return k - 1 if k != j and _inside(parsed, k - 1, limit) and _is_title_word(parsed, k - 1) else j
+        if parsed.tokens[k].pos not in ("NOUN", "PROPN", "ADJ", "DET"):
+            return j  # 'chief of staff and later Ronald Reagan': the phrase ended before the name
     return j
 
 

@@ -571,3 +571,22 @@ def test_an_unnamed_age_in_the_lead_is_the_protagonists(tmp_path: Path) -> None:
         "Gary Gomes, 38, of New Bedford pleaded not guilty to two counts of murder.\n",
     )
     assert _questions(dossier) == [("the age of Gary Gomes", ["35-year-old", "38"])]
+
+
+def test_undated_weekdays_of_different_deeds_are_no_conflict(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "The coroner said Fred LaRue died Saturday of natural causes in his motel room.\n",
+        "Fred LaRue was found dead in his room at the Sun Tan Motel Tuesday morning, officials said.\n",
+    )
+    assert [c for c in dossier["conflicts"] if c["kind"] == "date"] == []
+
+
+def test_an_unnamed_victims_age_is_not_the_protagonists(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Police say a 59-year-old woman died after being struck by a vehicle in Queens on Friday night.\n"
+        "Vishwanand Subryan was arrested several blocks away.\nSubryan was charged with manslaughter.\n",
+        "Vishwanand Subryan, 23, was arrested after a woman was struck by a vehicle in Queens on Friday.\n",
+    )
+    assert [c for c in dossier["conflicts"] if c["about"].startswith("the age")] == []

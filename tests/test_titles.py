@@ -19,6 +19,8 @@ from corroborator.titles import title_words, titles_agree
         ("Lieutenant General", "General"),  # a rank shortened
         ("Lieutenant General", "deputy chief"),  # a rank and a post, held at once
         ("president and chief executive", "president"),
+        ("Police Inspector", "Area Commander Inspector"),  # two ranks, one within the other
+        ("Judge", "Justice"),  # a New York Supreme Court justice is a judge
     ],
 )
 def test_titles_that_can_be_one_office(a: str, b: str) -> None:
@@ -66,3 +68,7 @@ def test_a_title_is_read_before_the_name_or_in_apposition() -> None:
 def test_a_former_or_future_office_is_not_read() -> None:
     assert _titles("Former Attorney General John Ashcroft criticised the ruling.") == []
     assert _titles("President-elect Barack Obama met the governors in Philadelphia.") == []
+
+
+def test_an_of_phrase_ends_before_a_conjunction() -> None:
+    assert _titles("Haig was Nixon's chief of staff and later Ronald Reagan's secretary of state.") == []
