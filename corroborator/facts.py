@@ -154,7 +154,9 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
     """Content terms (entity ids replace the words of a name), entities and values of a statement."""
     values = [
         owned
-        for value in statement_values(parsed, statement.start, statement.end)
+        for value in (
+            [] if is_timestamp(statement.text) else statement_values(parsed, statement.start, statement.end)
+        )
         if not _hypothetical(parsed, value.start, statement)
         and not _denied(parsed, value, statement)
         and (owned := _owned(_of_the_protagonist(value, statement, parsed, entity_of), parsed, entity_of))
@@ -228,6 +230,27 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
             frozenset(e for e, scope in place_scopes if parsed.token_at(v.start) in scope) for v in all_values
         ),
     )
+
+
+def is_timestamp(text: str) -> bool:
+    """A page's own time stamp ('UPDATED: TUESDAY, MARCH 12, 2013, 9:36 AM', 'May 3, 2013 | 8:20
+    am'): when the page was written, not when anything happened, so it gives no values."""
+    if _STAMP.match(text):
+        return True
+    rest = _STAMP_WORDS.sub("", text)
+    if _STAMP_ANYWHERE.search(text):  # '21 July 2013 Last updated at 11:11 GMT'
+        rest = _STAMP_ANYWHERE.sub("", rest)
+        rest = re.sub(r"\b(?:on|at|by|first|last)\b", "", rest, flags=re.I)
+    return not rest.strip(" \t,.:|/-()")
+
+
+_STAMP = re.compile(r"^\W*(?:(?:last\s+)?updated|published|posted|edited(?:\s+time)?|modified)\b", re.I)
+_STAMP_ANYWHERE = re.compile(r"\b(?:updated|posted|published|edited)\b", re.I)
+_STAMP_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+    r"|\d+|(?<![a-z])[ap]\.?m\.?|\b(?:gmt|utc|bst|est|edt|pst|pdt|cst|cdt|cet|cest|ist|aest|mst|et)\b",
+    re.I,
+)
 
 
 def _of_the_protagonist(
@@ -875,9 +898,16 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
         if va.kind == "date" and _same_hour(a, b):
             bar = settings.sharp_conflict_about  # 'shortly after 06:00 on Sunday', 'about 6am on Saturday'
         # a time or a day told in other words must date the same happening ('occurred', 'shaken')
-        sharp = bar is not None and (
-            _sharply_comparable(a, b, va, bar)
-            or ((not timed or _same_happening(a, b, n, m)) and _of_the_event(a, b, va))
+        sharp = (
+            bar is not None
+            and (_sharply_comparable(a, b, va, bar) or _of_the_event(a, b, va))
+            and (va.kind != "time" or _same_happening(a, b, n, m) or _closely_alike(a, b, settings))
+            and (
+                not timed
+                or va.kind == "time"
+                or _same_happening(a, b, n, m)
+                or _sharply_comparable(a, b, va, bar)
+            )
         )
         loose = bar is None and (
             (_loosely_comparable(a, b, va, settings) and (va.kind != "date" or _same_happening(a, b, n, m)))
@@ -991,6 +1021,12 @@ def _same_doing(a: Described, b: Described, va: Value, vb: Value) -> bool:
     return (
         bool(va.verb) and va.verb == vb.verb and va.verb not in REPORTING_VERBS and bool(a.people & b.people)
     )
+
+
+def _closely_alike(a: Described, b: Described, settings: AlignmentSettings) -> bool:
+    """Two statements alike enough to tell one happening in other verbs ('was struck around 7
+    p.m.', 'was walking ... around 9 p.m. when she was hit'), or about the same named people."""
+    return bool(a.people & b.people) or about_same(a, b) >= settings.conflict_about
 
 
 def _same_span(va: Value, vb: Value) -> bool:

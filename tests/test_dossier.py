@@ -11,6 +11,7 @@ from conftest import SEEDS
 from corroborator import Settings, ingest, open_store
 from corroborator.analysis import analyse_articles
 from corroborator.dossier import build_dossier, dossier_json, validate_dossier
+from corroborator.facts import is_timestamp
 from corroborator.store import SQLiteStore
 
 
@@ -590,3 +591,30 @@ def test_an_unnamed_victims_age_is_not_the_protagonists(tmp_path: Path) -> None:
         "Vishwanand Subryan, 23, was arrested after a woman was struck by a vehicle in Queens on Friday.\n",
     )
     assert [c for c in dossier["conflicts"] if c["about"].startswith("the age")] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "UPDATED: TUESDAY, MARCH 12, 2013, 9:36 AM",
+        "May 3, 2013 | 8:20 am",
+        "21 July 2013 Last updated at 11:11 GMT",
+        "First Posted: 08/04/11 06:44 PM ET Updated: 10/04/11 06:12 AM ET",
+    ],
+)
+def test_a_pages_time_stamp_gives_no_values(line: str) -> None:
+    assert is_timestamp(line)
+
+
+def test_a_sentence_that_mentions_an_update_is_no_time_stamp() -> None:
+    assert not is_timestamp("The report was updated on Monday to show 10 dead.")
+    assert not is_timestamp("At 2:09 a.m. the quake struck.")
+
+
+def test_clock_times_of_two_different_happenings_are_no_conflict(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "The fire at the old Palmer hotel broke out at 3:30 a.m., firefighters said.\n",
+        "The first emergency call from the Palmer hotel came in at 3:50 a.m. from a visitor.\n",
+    )
+    assert dossier["conflicts"] == []
