@@ -812,7 +812,7 @@ def _qualifier_text(text: str, start: int, expression: str) -> str:
 
 
 def parse_number(text: str) -> float | None:
-    """The number in '2,000', '6.1', 'five', 'two million', '$2.6 million'; None for 'several'."""
+    """The number in '2,000', '6.1', 'five', 'two million', '$2.6 million', '$334M'; None for 'several'."""
     words = text.lower().replace("-", " ").split()
     digits = _NUMBER.search(text)
     if digits:
@@ -828,7 +828,15 @@ def parse_number(text: str) -> float | None:
             return None
         value = float(sum(known))
     scale = next((_SCALES[w] for w in words if w in _SCALES and not (w == "hundred" and not digits)), 1)
+    if digits and scale == 1 and re.search(r"[$€£¥]", text):
+        suffix = _MONEY_SUFFIX.match(text, digits.end())  # '$334M', '$21MM', '€2bn'
+        scale = _MONEY_SCALES[suffix.group(1).lower()] if suffix else 1
     return value * scale
+
+
+_MONEY_SUFFIX = re.compile(r"\s?(mm|mn|m|bn|b|k)\b", re.I)
+_MONEY_SCALES = {"mm": 1_000_000, "mn": 1_000_000, "m": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
+                 "k": 1_000}  # fmt: skip
 
 
 def number_range(value: float, context: str) -> tuple[float, float]:

@@ -20,6 +20,8 @@ from corroborator.values import Value, number_range, parse_number
         ("a dozen", 12),
         ("several", None),
         ("twenty-five", 25),
+        ("$334M", 334_000_000),
+        ("5m", 5),
     ],
 )
 def test_parse_number(text: str, number: float | None) -> None:
