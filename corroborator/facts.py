@@ -161,6 +161,7 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
         and not _denied(parsed, value, statement)
         and (owned := _owned(_of_the_protagonist(value, statement, parsed, entity_of), parsed, entity_of))
     ]
+    values = [_with_owner(v, statement, parsed, entity_of) if v.kind == "year" else v for v in values]
     skip = _attribution_chars(statement)
     value_chars = {c for v in values for c in range(v.start, v.end)}
     terms: set[str] = set()
@@ -251,6 +252,77 @@ _STAMP_WORDS = re.compile(
     r"|\d+|(?<![a-z])[ap]\.?m\.?|\b(?:gmt|utc|bst|est|edt|pst|pdt|cst|cdt|cet|cest|ist|aest|mst|et)\b",
     re.I,
 )
+
+
+def _with_owner(
+    value: Value, statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[int, int], str]
+) -> Value:
+    """A year of a once-in-a-life event ('retired in 1993', 'was born in 1923') with the person it
+    happened to: the subject of its verb, a name or 'he'/'she' for the article's protagonist."""
+    if value.anchor not in _ONCE:
+        return value
+    verb = next(
+        (a for a in parsed.ancestors(parsed.token_at(value.start)) if parsed.tokens[a].pos == "VERB"), None
+    )
+    if (
+        verb is None
+        or parsed.tokens[verb].lemma.lower() not in _ONCE
+        or parsed.tokens[verb].lemma.lower() != value.anchor
+    ):
+        return value  # 'Born March 29, 1928, ...; died December 19': the year is not of 'died'
+    if not statement.start <= parsed.tokens[verb].start < statement.end:
+        return value
+    subject = _subject_of(parsed, verb)
+    if subject is None:
+        return value
+    token = parsed.tokens[subject]
+    if token.lemma.lower() in ("he", "she"):
+        holder = _protagonist(parsed, entity_of)
+        if _someone_else_before(parsed, statement, entity_of.get((parsed.id, holder)), entity_of):
+            return value  # 'Mr. Gotti was the boss ... He, too, died in a prison hospital
+    else:
+        holder = next(
+            (m.start for m in parsed.entities_in(token.start, token.end) if m.label == "PERSON"), -1
+        )
+    entity = entity_of.get((parsed.id, holder)) if holder >= 0 else None
+    return replace(value, owner=entity) if entity else value
+
+
+def _someone_else_before(
+    parsed: ParsedArticle, statement: Statement, entity: str | None, entity_of: dict[tuple[int, int], str]
+) -> bool:
+    """Whether the sentence before the statement names a person other than `entity`: a pronoun
+    then may be theirs."""
+    sentence = parsed.sentence_of_char(statement.start)
+    if sentence == 0:
+        return False
+    start, end = parsed.analysis.sentences[sentence - 1]
+    return any(
+        m.label == "PERSON" and entity_of.get((parsed.id, m.start)) != entity
+        for m in parsed.entities_in(start, end)
+    )
+
+
+def _subject_of(parsed: ParsedArticle, verb: int) -> int | None:
+    """The subject of a verb, or of the verb its clause hangs from ('Cheeks played ... before
+    retiring in 1993': Cheeks), or None."""
+    for _ in range(3):
+        subject = next(
+            (c for c in parsed.children[verb] if parsed.tokens[c].dep in ("nsubj", "nsubjpass")), None
+        )
+        if subject is not None:
+            return subject
+        token = parsed.tokens[verb]
+        if token.dep not in ("pcomp", "advcl", "xcomp", "conj") or token.head == verb:
+            return None
+        verb = token.head
+        if parsed.tokens[verb].pos == "ADP":  # 'before retiring': the preposition's verb
+            verb = parsed.tokens[verb].head
+    return None
+
+
+# Events that happen to a person once: their year is one question of that person.
+_ONCE = frozenset({"bear", "born", "die", "retire", "resign", "graduate", "debut", "found", "marry"})
 
 
 def _of_the_protagonist(
@@ -893,6 +965,8 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
             continue  # an eight-hour battery life is not a battery that lasts five years
         timed = va.kind in ("date", "time")
         bar = None if dated else _sharp_bar(va, vb, settings)
+        if va.owner and va.owner == vb.owner:
+            bar = settings.sharp_conflict_about  # the year Cheeks retired, however the rest is told
         if bar is None and not dated and _counts_the_event(a, b, va):
             bar = settings.toll_conflict_about  # 'shot eleven times', 'shot seven times'
         if va.kind == "date" and _same_hour(a, b):

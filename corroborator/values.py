@@ -225,6 +225,8 @@ class Value:
     # A day of an undated article ('early Monday morning'): only its day of the week is known, and
     # `low` is that weekday (Monday is 0), not a day number.
     weekday: bool = False
+    # The entity whose once-in-a-life event a year dates ('retired in 1993': Cheeks), set by facts.py.
+    owner: str = ""
 
     def compatible(self, other: Value) -> bool:
         """True when both can be true at once: equal years, overlapping number ranges, bearings

@@ -618,3 +618,16 @@ def test_clock_times_of_two_different_happenings_are_no_conflict(tmp_path: Path)
         "The first emergency call from the Palmer hotel came in at 3:50 a.m. from a visitor.\n",
     )
     assert dossier["conflicts"] == []
+
+
+def test_the_year_of_a_persons_once_in_a_life_event_compares_however_it_is_told(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Cheeks fired\nOutlet: Daily Example\nPublished: 2008-12-14\n\n"
+        "The 76ers fired coach Maurice Cheeks on Saturday.\n"
+        "Cheeks also played with San Antonio, New York, Atlanta and New Jersey before retiring in 1993.\n",
+        "Title: Sixers fire coach\nOutlet: Example Wire\nPublished: 2008-12-14\n\n"
+        "Maurice Cheeks was fired by the 76ers on Saturday.\nCheeks was in his fourth season as coach.\n"
+        "He retired in 1991 as the league's all-time leader in steals.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"]] == [["1993", "1991"]]
