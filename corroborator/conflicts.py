@@ -200,6 +200,8 @@ def _number_about(anchor: str, entity_names: dict[str, str]) -> str:
     (score, Will Artino)'."""
     if anchor == "magnitude":
         return "the magnitude"
+    if anchor.startswith("magnitude/"):  # 'magnitude/aftershock', 'magnitude/other'
+        return "the magnitude of another quake"
     if anchor == "length/depth":
         return "the depth"
     if anchor.startswith("length/from:"):

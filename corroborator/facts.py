@@ -332,8 +332,10 @@ def _of_the_protagonist(
     person the article is about: news opens on the protagonist before naming them ('A 35-year-old
     New Bedford man is awaiting arraignment ... Gary Gomes was arrested')."""
     word = value.anchor.partition("/")[2]
-    if value.holder >= 0 or statement.index >= _LEAD_AGES or word not in _PROTAGONISTS:
+    if value.holder >= 0 or word not in _PROTAGONISTS | _ROLES:
         return value
+    if statement.index >= _LEAD_AGES and word not in _ROLES:
+        return value  # 'a 35-year-old man' later in the article may be anyone
     noun = parsed.tokens[parsed.token_at(value.end - 1)].head
     noun_token = parsed.tokens[noun]
     if noun_token.dep == "conj" or any(parsed.tokens[c].dep == "conj" for c in parsed.children[noun]):
@@ -350,8 +352,13 @@ def _of_the_protagonist(
 
 _HARMED = DEAD_WORDS | HURT_WORDS | {"strike", "hit", "shoot", "stab", "attack", "find", "hospitalize"}
 _LEAD_AGES = 3  # statements of an article's opening in which an unnamed age is the protagonist's
-_PROTAGONISTS = frozenset({"man", "woman", "boy", "girl", "teenager", "star", "actor", "actress", "singer",
-                           "suspect", "player", "driver", "gunman", "mother", "father"})  # fmt: skip
+_PROTAGONISTS = frozenset({"man", "woman", "boy", "girl", "teenager", "suspect", "driver", "gunman", "mother",
+                           "father"})  # fmt: skip
+# Nouns of what a person does ('the 40-year-old actor', 'the 44-year-old doctor'): the protagonist's
+# wherever the article uses them.
+_ROLES = frozenset({"star", "actor", "actress", "singer", "player", "doctor", "surgeon", "coach",
+                    "director", "writer", "author", "musician", "rapper", "quarterback", "pitcher",
+                    "climber"})  # fmt: skip
 
 
 def _protagonist(parsed: ParsedArticle, entity_of: dict[tuple[int, int], str]) -> int:

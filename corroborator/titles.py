@@ -28,7 +28,7 @@ _MORE_OFFICES = frozenset({"manager", "solicitor", "prosecutor", "treasurer", "c
                            "director", "chief", "coach"})  # fmt: skip
 # Modifiers that change the rank of an office: an assistant general manager is not the manager.
 RANK_WORDS = frozenset(
-    {"assistant", "deputy", "vice", "associate", "senior", "executive", "under", "junior", "co", "lieutenant"}
+    {"assistant", "deputy", "vice", "associate", "senior", "executive", "junior", "co", "lieutenant"}
 )
 # Other words that belong to a title ('district attorney', 'police chief', 'managing director').
 _MORE_MODIFIERS = frozenset({"district", "state", "county", "police", "fire", "public", "principal",

@@ -280,11 +280,26 @@ def _magnitudes(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         slack = 0.05 if _ABOUT.search(before[-16:]) else 0.0
         at = start + match.start()
         aftershock = re.search(r"aftershock", text[: match.start()] + after[:25], re.I)
-        anchor = "magnitude/aftershock" if aftershock else "magnitude"
+        other = _OTHER_QUAKE.search(text[max(0, match.start() - 60) : match.start()]) or _QUAKES_AFTER.match(
+            after
+        )
+        anchor = "magnitude/aftershock" if aftershock else "magnitude/other" if other else "magnitude"
         found.append(
             Value("number", anchor, value - slack, value + slack, match.group(), at, at + len(match.group()))
         )
     return found
+
+
+# Words that put a magnitude on another quake than the story's own: 'followed by a 2.0-magnitude
+# quake', 'five more small quakes measuring between 1.0 and 1.9', 'the last earthquake measuring 3.0'.
+_OTHER_QUAKE = re.compile(
+    r"\b(?:quakes|earthquakes|tremors|temblors|followed|another|second|smaller|previous|earlier|since|series"
+    r"|last\s+(?:earthquake|quake|temblor))\b",
+    re.I,
+)
+
+
+_QUAKES_AFTER = re.compile(r"\W*(?:magnitude\s+)?(?:\w+\s+)?(?:quakes|earthquakes|tremors|temblors)\b", re.I)
 
 
 def _lengths(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
@@ -331,6 +346,11 @@ def _lengths(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     return found
 
 
+_FROM_PLACE = re.compile(
+    r"\s*(?:away\s+)?from\s+(?:the\s+)?(?:[A-Z][\w-]*'s\s+)?(?:(?:[a-z]+\s+){0,3}of\s+)?([A-Z][\w'-]+)"
+)
+
+
 def _length_anchor(parsed: ParsedArticle, unit_char: int, after: str, direction: re.Match[str] | None) -> str:
     """'length/depth' or 'length/from:<place>' for a length; '' when it answers no clear question.
 
@@ -340,6 +360,9 @@ def _length_anchor(parsed: ParsedArticle, unit_char: int, after: str, direction:
     if direction:
         place = _PLACE_AFTER_OF.match(after[direction.end() :])
         return "length/from:" + place.group(1).lower() if place else ""
+    origin = _FROM_PLACE.match(after)  # 'about 135 kilometers from the main city of Manokwari'
+    if origin:
+        return "length/from:" + origin.group(1).lower()
     i = parsed.token_at(unit_char)
     if any(parsed.tokens[a].lemma.lower() in ("depth", "deep") for a in list(parsed.ancestors(i))[:4]):
         return "length/depth"
@@ -436,9 +459,19 @@ def _appositive_person(parsed: ParsedArticle, start: int, end: int) -> int:
         return -1
     token = parsed.tokens[parsed.token_at(start)]
     head = parsed.tokens[token.head]
-    if token.dep != "appos" or head.pos != "PROPN":
+    if token.dep == "appos" and head.pos == "PROPN":
+        return _person_in(parsed, head.start, head.end)
+    if parsed.text[end : end + 1] != ",":
         return -1
-    return _person_in(parsed, head.start, head.end)
+    # 'said Jackman, 43, star of ...': the parser missed the apposition, the commas did not
+    return next(
+        (
+            m.start
+            for m in parsed.entities_in(start - 40, start)
+            if m.label == "PERSON" and m.end == start - 2
+        ),
+        -1,
+    )
 
 
 def _person_in(parsed: ParsedArticle, start: int, end: int, from_start: bool = False) -> int:
@@ -592,6 +625,8 @@ def _days(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
             continue
         if _of_a_report(parsed, expression.start, expression.end, (start, end)):
             continue  # 'police said Monday': the day of the report, not of the event
+        if _not_the_days_event(parsed, expression.start, expression.text):
+            continue
         day = date.fromisoformat(resolved.iso)
         verb = _possessor(parsed, expression.start, expression.end) or _governing_verb(
             parsed, parsed.token_at(expression.start)
@@ -611,6 +646,8 @@ def _weekdays(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         match = _BARE_WEEKDAY.match(expression.text) if expression.label == "DATE" else None
         if match is None or _of_a_report(parsed, expression.start, expression.end, (start, end)):
             continue
+        if _not_the_days_event(parsed, expression.start, expression.text):
+            continue
         day = float(_WEEKDAYS.index(match.group(1).lower()))
         verb = _possessor(parsed, expression.start, expression.end) or _governing_verb(
             parsed, parsed.token_at(expression.start)
@@ -618,6 +655,28 @@ def _weekdays(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         where = (expression.text, expression.start, expression.end)
         found.append(Value("date", "day", day, day, *where, verb=verb, weekday=True))
     return found
+
+
+def _not_the_days_event(parsed: ParsedArticle, char: int, text: str) -> bool:
+    """A day that dates nothing of its own: a recurring one ('the second Tuesday of each month',
+    'typically ... on Tuesdays'), another zone's day of a clock time ('7:48 am (2248 GMT Tuesday)'),
+    or a reference point ('since Sunday's quakes', 'days after Monday's vote')."""
+    if _EVERY.search(text) or _ZONE_DAY.search(parsed.text[max(0, char - 14) : char]):
+        return True
+    i = parsed.token_at(char)
+    if _habitual(parsed, i):
+        return True
+    for ancestor in list(parsed.ancestors(i))[:3]:
+        token = parsed.tokens[ancestor]
+        if token.dep == "prep" and token.lemma.lower() in ("since", "after", "following"):
+            return True
+        if token.pos == "VERB":
+            return False
+    return False
+
+
+_EVERY = re.compile(r"\b(?:each|every)\b", re.I)
+_ZONE_DAY = re.compile(r"\(\s*\d{1,2}:?\d{2}\s*(?:gmt|utc)\s*$", re.I)
 
 
 def _day_of_week(value: Value) -> int:
@@ -678,6 +737,36 @@ _REPORTING_VERBS = REPORTING_VERBS | {"publish", "condemn", "urge", "accuse", "b
 _CLOCK_ZONE = re.compile(r"^\W{0,2}(gmt|utc|bst|est|edt|pst|pdt|cst|cdt|cet|cest|ist|local)\b", re.I)
 
 
+_AS_OF = re.compile(r"\bas of\s*$", re.I)
+
+
+def _begun(parsed: ParsedArticle, i: int) -> str:
+    """'begin' when the time's verb is what began ('began to cast their ballots at 8:00 am'): the
+    start of a happening is not the happening's other times."""
+    verb = _verb_above(parsed, i)
+    if verb is None:
+        return ""
+    token = parsed.tokens[verb]
+    if token.dep == "xcomp" and parsed.tokens[token.head].lemma.lower() in ("begin", "start", "open"):
+        return "begin"
+    return ""
+
+
+def _habitual(parsed: ParsedArticle, i: int) -> bool:
+    """'Microsoft typically releases patches on the second Tuesday of each month': what is done
+    every time dates no one happening."""
+    verb = _verb_above(parsed, i)
+    return verb is not None and any(
+        parsed.tokens[c].dep == "advmod" and parsed.tokens[c].lemma.lower() in _USUALLY
+        for c in parsed.children[verb]
+    )
+
+
+_USUALLY = frozenset(
+    {"typically", "usually", "normally", "generally", "often", "regularly", "always", "traditionally"}
+)
+
+
 def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     """Clock times ('2:09 a.m.', '9.25 am', '4:22pm', '06:00 BST') as minutes after midnight.
 
@@ -709,9 +798,15 @@ def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         anchor = "clock/" + zone.group(1).lower() if zone else "clock"
         if re.search(r"aftershock", parsed.text[max(start, expression_start - 40) : expression_start], re.I):
             anchor += "/aftershock"  # 'followed by a 2.9 aftershock at 2:12 a.m.' is not the quake's time
-        verb = _governing_verb(parsed, parsed.token_at(expression_start))
+        verb = _begun(parsed, parsed.token_at(expression_start)) or _governing_verb(
+            parsed, parsed.token_at(expression_start)
+        )
         if _of_a_report(parsed, expression_start, expression_end, (start, end)):
             continue  # 'at this point (10:30 p.m.), police said': the time of a report
+        if _AS_OF.search(parsed.text[max(start, expression_start - 8) : expression_start]):
+            continue  # 'cast their ballots as of 4:00 p.m.': when a count was taken, not an event
+        if _habitual(parsed, parsed.token_at(expression_start)):
+            continue
         if _GAME_CLOCK.match(parsed.text[expression_end : expression_end + 12]):
             continue
         low = minutes - slack if earliest is None else earliest  # 'extinguished by 7 a.m.' fits 6:40

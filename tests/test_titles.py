@@ -72,3 +72,7 @@ def test_a_former_or_future_office_is_not_read() -> None:
 
 def test_an_of_phrase_ends_before_a_conjunction() -> None:
     assert _titles("Haig was Nixon's chief of staff and later Ronald Reagan's secretary of state.") == []
+
+
+def test_a_preposition_before_the_title_is_not_part_of_it() -> None:
+    assert _titles("It was the first poll held under President Kurbanguly Berdymukhamedov.") == ["President"]

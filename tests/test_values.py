@@ -339,3 +339,31 @@ def test_a_duration_knows_what_it_measures() -> None:
     [life] = [v for v in _read("Apple gave the laptop an eight-hour battery life.") if v.anchor == "duration"]
     [lasts] = [v for v in _read("Apple says the battery lasts five years.") if v.anchor == "duration"]
     assert (life.verb, lasts.verb) == ("life", "last")
+
+
+def test_a_magnitude_of_other_quakes_is_not_the_storys_magnitude() -> None:
+    found = _values("Five more small quakes measuring between 1.0 and 1.9 were reported.")
+    magnitudes = [a for _, a, _ in found if a.startswith("magnitude")]
+    assert magnitudes and all(a == "magnitude/other" for a in magnitudes)
+    assert ("number", "magnitude", 4.2) in _values("The 4.2-magnitude earthquake was recorded on Sunday.")
+
+
+def test_a_time_a_count_was_taken_dates_no_event() -> None:
+    assert [
+        v for v in _values("Some 2.44 million people cast their ballots as of 4:00 p.m.") if v[0] == "time"
+    ] == []
+
+
+def test_recurring_and_converted_days_are_not_the_events_day() -> None:
+    published = "2008-12-18"
+    habitual = _values("Microsoft typically releases patches on the second Tuesday of each month.", published)
+    assert [v for v in habitual if v[0] == "date"] == []
+    converted = _values("Wednesday's shallow quake hit at 7:48 am (2248 GMT Tuesday).", "2009-01-07")
+    assert len([v for v in converted if v[0] == "date"]) == 1
+    since = _values("Thousands have lived in tents since Sunday's quakes.", "2009-01-07")
+    assert [v for v in since if v[0] == "date"] == []
+
+
+def test_a_distance_from_a_named_city_is_anchored_to_it() -> None:
+    found = _values("The epicenter was about 55 miles from Papua's main city of Manokwari.")
+    assert [a for _, a, _ in found if a.startswith("length")] == ["length/from:manokwari"]
