@@ -11,7 +11,7 @@ from conftest import SEEDS
 from corroborator import Settings, ingest, open_store
 from corroborator.analysis import analyse_articles
 from corroborator.dossier import build_dossier, dossier_json, validate_dossier
-from corroborator.facts import is_timestamp
+from corroborator.facts import _is_country, is_timestamp
 from corroborator.store import SQLiteStore
 
 
@@ -631,3 +631,15 @@ def test_the_year_of_a_persons_once_in_a_life_event_compares_however_it_is_told(
         "He retired in 1991 as the league's all-time leader in steals.\n",
     )
     assert [_side_values(c) for c in dossier["conflicts"]] == [["1993", "1991"]]
+
+
+def test_a_country_does_not_narrow_a_toll(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Riots\nOutlet: Daily Example\nPublished: 2008-12-14\n\n"
+        "Riots spread from the capital to a dozen other cities, with at least 70 people injured.\n",
+        "Title: Rioting\nOutlet: Example Wire\nPublished: 2008-12-14\n\n"
+        "The shooting has sparked the worst rioting in Greece in decades, with at least 90 people injured.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"]] == [["at least 70", "at least 90"]]
+    assert _is_country("Greece") and _is_country("Massachusetts") and not _is_country("Central Aceh")
