@@ -215,7 +215,7 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
         and m.start not in skip
         and not _surrounding(parsed, m)
         and not _residence(parsed, m)
-        and not _is_country(m.text)
+        and not is_country(m.text)
     ]
     return Described(
         statement,
@@ -629,7 +629,7 @@ def _event_place(parsed: ParsedArticle, mention: EntityMention, entity: str) -> 
     return _place_value(mention, entity, "where/" + kind if (kind := _place_kind(mention.text)) else "where")
 
 
-def _is_country(name: str) -> bool:
+def is_country(name: str) -> bool:
     """A country or a US state: too wide to narrow a count or to be where one thing happened."""
     known = gazetteer_names().get(name)
     return (known is not None and known.kind == "country") or name in US_STATES
@@ -642,7 +642,7 @@ def _event_town(parsed: ParsedArticle, mention: EntityMention, entity: str) -> l
     country, a US state, or the second name of 'Beverly Hills, California'; and two towns are
     compared only as where one named person did one thing (conflicting_values checks).
     """
-    if _is_country(mention.text):
+    if is_country(mention.text):
         return []
     if re.search(r"[A-Za-z],\s*$", parsed.text[max(0, mention.start - 3) : mention.start]):
         return []  # 'Beverly Hills, California': the region of the town before it

@@ -11,7 +11,7 @@ from conftest import SEEDS
 from corroborator import Settings, ingest, open_store
 from corroborator.analysis import analyse_articles
 from corroborator.dossier import build_dossier, dossier_json, validate_dossier
-from corroborator.facts import _is_country, is_timestamp
+from corroborator.facts import is_country, is_timestamp
 from corroborator.store import SQLiteStore
 
 
@@ -642,4 +642,4 @@ def test_a_country_does_not_narrow_a_toll(tmp_path: Path) -> None:
         "The shooting has sparked the worst rioting in Greece in decades, with at least 90 people injured.\n",
     )
     assert [_side_values(c) for c in dossier["conflicts"]] == [["at least 70", "at least 90"]]
-    assert _is_country("Greece") and _is_country("Massachusetts") and not _is_country("Central Aceh")
+    assert is_country("Greece") and is_country("Massachusetts") and not is_country("Central Aceh")
