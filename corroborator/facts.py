@@ -974,9 +974,11 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
             continue  # Teixeira's eight-year offer, Ibanez's three-year contract
         if (va.weekday or vb.weekday) and not _same_doing(a, b, va, vb):
             continue  # an undated 'Tuesday' may be any Tuesday: only the same deed of the same people
+        timed = va.kind in ("date", "time")
+        if timed and a.statement.article_id == b.statement.article_id and not _same_doing(a, b, va, vb):
+            continue  # one article's timeline: two sources' times of two moments, unless one deed
         if va.anchor == "duration" and not _same_span(va, vb):
             continue  # an eight-hour battery life is not a battery that lasts five years
-        timed = va.kind in ("date", "time")
         bar = None if dated else _sharp_bar(va, vb, settings)
         if va.owner and va.owner == vb.owner:
             bar = settings.sharp_conflict_about  # the year Cheeks retired, however the rest is told

@@ -643,3 +643,14 @@ def test_a_country_does_not_narrow_a_toll(tmp_path: Path) -> None:
     )
     assert [_side_values(c) for c in dossier["conflicts"]] == [["at least 70", "at least 90"]]
     assert is_country("Greece") and is_country("Massachusetts") and not is_country("Central Aceh")
+
+
+def test_one_articles_timeline_of_two_sources_is_no_conflict(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Howell reminded the jury that Flynn's roommate testified Flynn left their apartment around "
+        "10:30 p.m. April 8.\n"
+        "Between 10:37 and 10:58 p.m. April 8, the pay-as-you-go phone called Flynn's phone six times.\n",
+        "The jury in the Flynn murder trial deliberated for almost seven hours.\n",
+    )
+    assert [c for c in dossier["conflicts"] if c["kind"] == "time"] == []
