@@ -970,8 +970,10 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
             continue  # a toll in Bam, or in one district, is not the toll of the whole event
         if va.anchor == "where/town" and not (a.people & b.people and _same_happening(a, b, n, m)):
             continue  # where one person died; a robbery in Paris is not the robbery in Cannes
-        if different_people and (va.anchor == "duration" or va.anchor.startswith("money")):
-            continue  # Teixeira's eight-year offer, Ibanez's three-year contract
+        if (different_people or _different_organisations(a, b)) and (
+            va.anchor == "duration" or va.anchor.startswith("money")
+        ):
+            continue  # Teixeira's eight-year offer, Ibanez's three-year; the Nationals' offer, the Red Sox's
         if (va.weekday or vb.weekday) and not _same_doing(a, b, va, vb):
             continue  # an undated 'Tuesday' may be any Tuesday: only the same deed of the same people
         timed = va.kind in ("date", "time")
@@ -1049,6 +1051,13 @@ def _subgroup_clashes(a: Described, b: Described) -> Iterable[tuple[Value, Value
                 ):
                     yield total, group  # the question is the whole toll's
                     return
+
+
+def _different_organisations(a: Described, b: Described) -> bool:
+    """Both statements name organisations (entities that are neither people nor places) and share
+    none: 'the Nationals made an eight-year, $160 million offer', 'the Red Sox offered $184 million'."""
+    orgs_a, orgs_b = a.entities - a.people - a.places, b.entities - b.people - b.places
+    return bool(orgs_a and orgs_b and not orgs_a & orgs_b)
 
 
 def _different_people(a: Described, b: Described) -> bool:

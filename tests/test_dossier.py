@@ -654,3 +654,14 @@ def test_one_articles_timeline_of_two_sources_is_no_conflict(tmp_path: Path) -> 
         "The jury in the Flynn murder trial deliberated for almost seven hours.\n",
     )
     assert [c for c in dossier["conflicts"] if c["kind"] == "time"] == []
+
+
+def test_offers_of_two_organisations_are_no_conflict(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Teixeira offers\nOutlet: Daily Example\nPublished: 2008-12-20\n\n"
+        "The Washington Nationals made Mark Teixeira an eight-year, $160 million offer.\n",
+        "Title: Red Sox bid\nOutlet: Example Wire\nPublished: 2008-12-20\n\n"
+        "The Boston Red Sox made Mark Teixeira an eight-year, $184 million offer.\n",
+    )
+    assert [c for c in dossier["conflicts"] if c["kind"] == "number"] == []
