@@ -263,8 +263,9 @@ BLIND5 = Path(__file__).parent / "data" / "dossier_blind5"
 BLIND6 = Path(__file__).parent / "data" / "dossier_blind6"
 BLIND7 = Path(__file__).parent / "data" / "dossier_blind7"
 BLIND8 = Path(__file__).parent / "data" / "dossier_blind8"
+BLIND9 = Path(__file__).parent / "data" / "dossier_blind9"
 CASE_FILES = case_paths([CASES])
-ALL_CASE_FILES = case_paths([CASES, HELDOUT, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8])
+ALL_CASE_FILES = case_paths([CASES, HELDOUT, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9])
 
 
 def test_the_blind_held_out_set_has_ten_pairs_and_a_real_story() -> None:
@@ -282,6 +283,7 @@ BLIND_SETS = {
     "blind6": (BLIND6, 0, "ecb"),
     "blind7": (BLIND7, 0, "ecb"),
     "blind8": (BLIND8, 0, "ecb"),
+    "blind9": (BLIND9, 0, "ecb"),
 }
 
 
@@ -311,7 +313,7 @@ def test_the_ecb_half_blind_sets_use_different_topics() -> None:
         return {a["origin"].split(":")[1].split("_")[0] for c in cases for a in c["articles"]}
 
     earlier: set[str] = set()
-    for folder in (BLIND4, BLIND5, BLIND6, BLIND7, BLIND8):
+    for folder in (BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9):
         assert not topics(folder) & earlier, folder.name
         earlier |= topics(folder)
 
