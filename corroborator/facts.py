@@ -265,11 +265,7 @@ def _with_owner(
     verb = next(
         (a for a in parsed.ancestors(parsed.token_at(value.start)) if parsed.tokens[a].pos == "VERB"), None
     )
-    if (
-        verb is None
-        or parsed.tokens[verb].lemma.lower() not in _ONCE
-        or parsed.tokens[verb].lemma.lower() != value.anchor
-    ):
+    if verb is None or parsed.tokens[verb].lemma.lower() != value.anchor:
         return value  # 'Born March 29, 1928, ...; died December 19': the year is not of 'died'
     if not statement.start <= parsed.tokens[verb].start < statement.end:
         return value
@@ -988,18 +984,7 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
             bar = settings.toll_conflict_about  # 'shot eleven times', 'shot seven times'
         if va.kind == "date" and _same_hour(a, b):
             bar = settings.sharp_conflict_about  # 'shortly after 06:00 on Sunday', 'about 6am on Saturday'
-        # a time or a day told in other words must date the same happening ('occurred', 'shaken')
-        sharp = (
-            bar is not None
-            and (_sharply_comparable(a, b, va, bar) or _of_the_event(a, b, va))
-            and (va.kind != "time" or _same_happening(a, b, n, m) or _closely_alike(a, b, settings))
-            and (
-                not timed
-                or va.kind == "time"
-                or _same_happening(a, b, n, m)
-                or _sharply_comparable(a, b, va, bar)
-            )
-        )
+        sharp = bar is not None and _sharp_question(a, b, n, m, bar, settings)
         loose = bar is None and (
             (_loosely_comparable(a, b, va, settings) and (va.kind != "date" or _same_happening(a, b, n, m)))
             or (
@@ -1016,6 +1001,22 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
         if sharp or loose:
             found.append((va, vb))
     return found
+
+
+def _sharp_question(
+    a: Described, b: Described, n: int, m: int, bar: float, settings: AlignmentSettings
+) -> bool:
+    """Whether two values of a sharp anchor answer one question: the statements share a little, or
+    both speak of the main event. A day told in other words must date the same happening
+    ('occurred', 'shaken'); a clock time must too, unless the statements are alike or name the
+    same person."""
+    value = a.values[n]
+    comparable = _sharply_comparable(a, b, value, bar)
+    if value.kind == "date":
+        return comparable or (_same_happening(a, b, n, m) and _of_the_event(a, b, value))
+    if not (comparable or _of_the_event(a, b, value)):
+        return False
+    return value.kind != "time" or _same_happening(a, b, n, m) or _closely_alike(a, b, settings)
 
 
 def _same_scope(places_a: frozenset[str], places_b: frozenset[str]) -> bool:
@@ -1170,9 +1171,7 @@ def _sharp_bar(value: Value, other: Value, settings: AlignmentSettings) -> float
         return settings.sharp_conflict_about
     if anchor.startswith("from:") or value.kind == "weapon":
         return settings.distance_conflict_about
-    if anchor in ("people/dead", "people/hurt") or (
-        anchor.partition("/")[0] in GROUPS and anchor.partition("/")[2] in ("dead", "hurt")
-    ):
+    if anchor in ("people/dead", "people/hurt") or _total_of(anchor) is not None:
         return settings.toll_conflict_about  # the dead, or the women among them
     return None
 

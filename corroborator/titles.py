@@ -63,11 +63,10 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
 
 @dataclass(frozen=True, slots=True)
 class Title:
-    """A person's title as written (`start`, `end` in the article) and its normalised words."""
+    """Where a person's title is written in the article; `title_words` normalises its text."""
 
     start: int
     end: int
-    words: tuple[str, ...]
 
 
 def normalise(word: str) -> str:
@@ -124,10 +123,9 @@ def title_of(
     if any(w in CHANGED for w in words) or _changed_before(parsed, begin, limit):
         return None
     text = parsed.text[parsed.tokens[begin].start : parsed.tokens[finish].end]
-    normalised = title_words(text)
-    if not any(w in _lexicon()[0] for w in normalised):
+    if not any(w in _lexicon()[0] for w in title_words(text)):
         return None
-    return Title(parsed.tokens[begin].start, parsed.tokens[finish].end, normalised)
+    return Title(parsed.tokens[begin].start, parsed.tokens[finish].end)
 
 
 def _is_title_word(parsed: ParsedArticle, i: int) -> bool:
@@ -154,14 +152,21 @@ def _before(parsed: ParsedArticle, first: int, limit: tuple[int, int]) -> tuple[
         j -= 1
     j = _skip_of_phrase(parsed, j, limit)
     end = j
-    while _inside(parsed, j, limit) and (
-        _is_title_word(parsed, j)
-        or (_joins(parsed, j) and _inside(parsed, j - 1, limit) and _is_title_word(parsed, j - 1))
-    ):
-        j -= 1
+    j = _title_run(parsed, j, -1, limit)
     if end == j:
         return None
     return j + 1, end
+
+
+def _title_run(parsed: ParsedArticle, j: int, step: int, limit: tuple[int, int]) -> int:
+    """The first token past the title words from `j` on, moving by `step` (-1 back, 1 ahead); a
+    joining 'and' between two title words belongs to the run."""
+    while _inside(parsed, j, limit) and (
+        _is_title_word(parsed, j)
+        or (_joins(parsed, j) and _inside(parsed, j + step, limit) and _is_title_word(parsed, j + step))
+    ):
+        j += step
+    return j
 
 
 def _skip_of_phrase(parsed: ParsedArticle, j: int, limit: tuple[int, int]) -> int:
@@ -194,11 +199,7 @@ def _after(parsed: ParsedArticle, last: int, limit: tuple[int, int]) -> tuple[in
             return None
         j += 1
     begin = j
-    while _inside(parsed, j, limit) and (
-        _is_title_word(parsed, j)
-        or (_joins(parsed, j) and _inside(parsed, j + 1, limit) and _is_title_word(parsed, j + 1))
-    ):
-        j += 1
+    j = _title_run(parsed, j, 1, limit)
     if j == begin or (_inside(parsed, j, limit) and parsed.tokens[j].pos in ("NOUN", "PROPN")):
         return None  # 'Oppal, the attorney general's office': the title of something else
     return begin, j - 1

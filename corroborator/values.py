@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from corroborator.analysis import Expression
 from corroborator.parsed import ParsedArticle
 from corroborator.statements import REPORTING_VERBS
 from corroborator.timeline import reference_date, resolve_date
@@ -623,14 +624,10 @@ def _days(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         resolved = resolve_date(expression.text, reference, ahead=ahead)
         if resolved is None or resolved.precision != "day":
             continue
-        if _of_a_report(parsed, expression.start, expression.end, (start, end)):
-            continue  # 'police said Monday': the day of the report, not of the event
-        if _not_the_days_event(parsed, expression.start, expression.text):
+        verb = _day_verb(parsed, expression, (start, end))
+        if verb is None:
             continue
         day = date.fromisoformat(resolved.iso)
-        verb = _possessor(parsed, expression.start, expression.end) or _governing_verb(
-            parsed, parsed.token_at(expression.start)
-        )
         ordinal = float(day.toordinal())
         where = (expression.text, expression.start, expression.end)
         anchor = "day/past" if (reference - day).days > 14 else "day"  # of the story's own time, or not
@@ -644,17 +641,25 @@ def _weekdays(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     found = []
     for expression in parsed.expressions_in(start, end):
         match = _BARE_WEEKDAY.match(expression.text) if expression.label == "DATE" else None
-        if match is None or _of_a_report(parsed, expression.start, expression.end, (start, end)):
-            continue
-        if _not_the_days_event(parsed, expression.start, expression.text):
+        verb = _day_verb(parsed, expression, (start, end)) if match else None
+        if match is None or verb is None:
             continue
         day = float(_WEEKDAYS.index(match.group(1).lower()))
-        verb = _possessor(parsed, expression.start, expression.end) or _governing_verb(
-            parsed, parsed.token_at(expression.start)
-        )
         where = (expression.text, expression.start, expression.end)
         found.append(Value("date", "day", day, day, *where, verb=verb, weekday=True))
     return found
+
+
+def _day_verb(parsed: ParsedArticle, expression: Expression, statement: tuple[int, int]) -> str | None:
+    """What a day dates: its possessor noun or its verb; None when it dates no event of its own
+    ('police said Monday', 'the second Tuesday of each month')."""
+    if _of_a_report(parsed, expression.start, expression.end, statement):
+        return None  # 'police said Monday': the day of the report, not of the event
+    if _not_the_days_event(parsed, expression.start, expression.text):
+        return None
+    return _possessor(parsed, expression.start, expression.end) or _governing_verb(
+        parsed, parsed.token_at(expression.start)
+    )
 
 
 def _not_the_days_event(parsed: ParsedArticle, char: int, text: str) -> bool:
