@@ -410,16 +410,42 @@ def _join_contained_names(items: list[_Item], clusters: _Clusters) -> None:
 
 def _join_short_forms(items: list[_Item], clusters: _Clusters, labels: list[str]) -> None:
     """Join a one-word organisation name to the one longer name it ends ("Jaguars" of
-    "Jacksonville Jaguars"), as a surname joins a full name."""
+    "Jacksonville Jaguars"), as a surname joins a full name, and a company's name to its one fuller
+    form with legal or corporate words ("ATI" of "ATI Technologies", "Intel" of "Intel Corp.")."""
     by_last: dict[str, set[int]] = defaultdict(set)
     for i, item in enumerate(items):
         if len(item.words) >= 2 and labels[i] not in ("PERSON", "NORP"):
             by_last[item.words[-1]].add(clusters.find(i))
+    by_stem: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for i, item in enumerate(items):
+        stem = _company_stem(item.words)
+        if labels[i] == "ORG" and stem != item.words:
+            by_stem[stem].add(clusters.find(i))
     for i, item in enumerate(items):
         single = len(item.words) == 1 and labels[i] not in ("PERSON", "NORP", "GPE")
         roots = {clusters.find(r) for r in by_last.get(item.words[0], set())} if single else set()
         if len(roots) == 1 and not item.kb_id:
             clusters.union(roots.pop(), i)
+        companies = (
+            {clusters.find(r) for r in by_stem.get(item.words, set())} if labels[i] == "ORG" else set()
+        )
+        if len(companies) == 1 and not item.kb_id:
+            clusters.union(companies.pop(), i)  # "ATI" of "ATI Technologies", "Intel" of "Intel Corp."
+
+
+_COMPANY_WORDS = frozenset(
+    normalise_name(word)
+    for word in ("corp", "corporation", "inc", "incorporated", "ltd", "limited", "co", "company", "plc",
+                 "llc", "group", "holdings", "technologies", "ag", "sa", "nv")
+)  # fmt: skip
+
+
+def _company_stem(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A company's name without its trailing legal or corporate words ('intel' of 'intel corp')."""
+    end = len(words)
+    while end > 1 and words[end - 1].rstrip(".") in _COMPANY_WORDS:
+        end -= 1
+    return words[:end]
 
 
 # -- nominals -------------------------------------------------------------------------------

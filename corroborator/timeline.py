@@ -163,6 +163,17 @@ def _relative_to(text: str, reference: date) -> ResolvedDate | None:
     return None
 
 
+def month_day(text: str) -> tuple[int, int] | None:
+    """The month and day of 'Nov. 12' or '19 November' when the expression gives no year: all an
+    undated article can say of such a day."""
+    match = _MONTH_DAY.search(text) or _DAY_MONTH.search(text)
+    if match is None or re.search(r"\d{4}", text):
+        return None
+    groups = match.groups()
+    month_name, day = (groups[0], groups[1]) if not groups[0].isdigit() else (groups[1], groups[0])
+    return (_month(month_name), int(day)) if _day(2000, _month(month_name), int(day)) else None
+
+
 def _latest_month_day(reference: date, month: int, day: int) -> ResolvedDate | None:
     """The most recent such day on or before the reference (a few days ahead allowed)."""
     candidate = _day(reference.year, month, day)

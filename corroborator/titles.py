@@ -32,7 +32,8 @@ RANK_WORDS = frozenset(
 )
 # Other words that belong to a title ('district attorney', 'police chief', 'managing director').
 _MORE_MODIFIERS = frozenset({"district", "state", "county", "police", "fire", "public", "principal",
-                             "supreme", "special", "regional", "national", "managing"})  # fmt: skip
+                             "supreme", "special", "regional", "national", "managing", "operating",
+                             "financial", "technology", "technical", "information"})  # fmt: skip
 # Ranks of the forces and the police: a rank and a post are two titles one person holds at once
 # ('Lieutenant General Alekseyev, deputy chief of military intelligence').
 _RANKS = frozenset({"general", "lieutenant", "colonel", "major", "captain", "sergeant", "corporal", "private",
@@ -48,7 +49,9 @@ _SPELLINGS = {"representative": "congressman", "congresswoman": "congressman", "
               "chairwoman": "chairman", "chairperson": "chairman", "chair": "chairman",
               "spokeswoman": "spokesman", "spokesperson": "spokesman", "det": "detective",
               "insp": "inspector", "supt": "superintendent", "atty": "attorney",
-              "asst": "assistant", "justice": "judge"}  # fmt: skip
+              "asst": "assistant", "justice": "judge", "vp": "vice president",
+              "svp": "senior vice president", "evp": "executive vice president", "coo": "chief operating",
+              "cfo": "chief financial", "cto": "chief technology"}  # fmt: skip
 
 
 @cache
@@ -130,7 +133,7 @@ def title_of(
 
 def _is_title_word(parsed: ParsedArticle, i: int) -> bool:
     word = normalise(parsed.tokens[i].text)
-    return word in _lexicon()[1] or word in CHANGED or word == "-"
+    return (bool(word) and all(w in _lexicon()[1] for w in word.split())) or word in CHANGED or word == "-"
 
 
 def _joins(parsed: ParsedArticle, i: int) -> bool:

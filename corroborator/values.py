@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 from dataclasses import dataclass
 from datetime import date
 
 from corroborator.analysis import Expression
 from corroborator.parsed import ParsedArticle
 from corroborator.statements import REPORTING_VERBS
-from corroborator.timeline import reference_date, resolve_date
+from corroborator.timeline import month_day, reference_date, resolve_date
 from corroborator.titles import title_of, titles_agree
 
 BODY_PARTS = frozenset(
@@ -226,7 +227,11 @@ class Value:
     # A day of an undated article ('early Monday morning'): only its day of the week is known, and
     # `low` is that weekday (Monday is 0), not a day number.
     weekday: bool = False
-    # The entity whose once-in-a-life event a year dates ('retired in 1993': Cheeks), set by facts.py.
+    # A day of a month without its year in an undated article ('On Nov. 12'): `low` is
+    # month * 100 + day, comparable with the month and day of any other report's day.
+    monthday: bool = False
+    # The entity whose once-in-a-life event a year dates ('retired in 1993': Cheeks), set by facts.py;
+    # for where a company is based, the company's first name word ('ati'); for money, who pays it.
     owner: str = ""
 
     def compatible(self, other: Value) -> bool:
@@ -236,6 +241,8 @@ class Value:
             return angular_distance(self.low, other.low) <= 45
         if self.kind == "title":
             return titles_agree(self.text, other.text)
+        if self.monthday or other.monthday:
+            return self.weekday or other.weekday or _month_and_day(self) == _month_and_day(other)
         if self.weekday or other.weekday:
             return _day_of_week(self) == _day_of_week(other)
         if self.floor and other.floor:  # 'more than 26,000' and 'more than 31,000' disagree
@@ -246,7 +253,7 @@ class Value:
 def statement_values(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     """Years, numbers, ages, amounts of money and times of day (from the parser's expressions),
     magnitudes, lengths and compass directions, and wounded body parts."""
-    measured = [*_magnitudes(parsed, start, end), *_lengths(parsed, start, end)]
+    measured = [*_magnitudes(parsed, start, end), *_lengths(parsed, start, end), *_sizes(parsed, start, end)]
     taken = [(v.start, v.end) for v in measured]
     values = [
         *_years(parsed, start, end),
@@ -260,6 +267,7 @@ def statement_values(parsed: ParsedArticle, start: int, end: int) -> list[Value]
         *_body_parts(parsed, start, end),
         *_weapons(parsed, start, end),
         *_titles(parsed, start, end),
+        *_headquarters(parsed, start, end),
     ]
     return sorted(values, key=lambda v: (v.start, v.kind))
 
@@ -345,6 +353,88 @@ def _lengths(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
                           at, at + len(direction.group(1)))
                 )  # fmt: skip
     return found
+
+
+def _headquarters(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """Where an organisation is based: 'Markham, Ont-based ATI', 'its headquarters in Waterloo'.
+    The parser often takes such towns for people, so they are read from the text, and one town is
+    one value by its folded name."""
+    found = []
+    for pattern in (_BASED, _HEADQUARTERS_IN):
+        for match in pattern.finditer(parsed.text, start, end):
+            name = match.group(1)
+            if pattern is _BASED:
+                company = re.match(r"\s+(?:the\s+)?([A-Z][\w&.-]*)", parsed.text[match.end() : end])
+                owner = company.group(1) if company else ""
+            else:  # 'ATI is expected to ... operate out of its headquarters in Waterloo'
+                owner = next(
+                    (
+                        parsed.tokens[i].text
+                        for i in parsed.tokens_between(start, match.start())
+                        if parsed.tokens[i].pos == "PROPN"
+                    ),
+                    "",
+                )
+            if not owner:
+                continue
+            code = float(zlib.crc32(name.lower().encode("utf-8")))
+            where = (name, match.start(1), match.end(1))
+            found.append(Value("place", "where/hq", code, code, *where, owner=owner.lower().rstrip(".")))
+    return found
+
+
+_TOWN = r"([A-Z][\w'.]+(?:\s[A-Z][\w'.]+)?)"
+_BASED = re.compile(rf"(?<![\w-]){_TOWN}(?:,\s*[A-Z][\w.]+)?-based\b")
+_HEADQUARTERS_IN = re.compile(
+    rf"\b(?:headquarters|headquartered|head office|based)\s+(?:is\s+|are\s+)?in\s+{_TOWN}"
+)
+
+
+def _sizes(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """The size of a thing, as a measure that modifies its noun: 'a 2.44-inch display', 'a
+    3.2-megapixel camera', 'a 40-foot boat'. The anchor is the unit and the noun measured, so a
+    screen's size is compared only with a screen's size in that unit."""
+    found = []
+    for match in _SIZE.finditer(parsed.text, start, end):
+        amount = parse_number(match.group(1))
+        noun = _measured_noun(parsed, match.end())
+        if amount is None or not noun or noun in _VARIANTS:
+            continue  # 'the 11-inch models', 'a 15-inch version': one product comes in several sizes
+        unit = _SIZE_UNITS.get(match.group(2).lower(), match.group(2).lower())
+        low, high = number_range(amount, _qualifier_text(parsed.text, match.start(), match.group(1)))
+        found.append(
+            Value("number", f"size/{unit}:{noun}", low, high, match.group(0), match.start(), match.end())
+        )
+    return found
+
+
+_SIZE = re.compile(
+    r"(?<![\w.,-])(\d+(?:\.\d+)?)-(inch|in|foot|ft|metre|meter|megapixel|mp|gigabyte|gb|megabyte|mb|terabyte|tb"
+    r"|ghz|mhz|mah|watt|tonne|ton|storey|story|acre|gallon|litre|liter|pound|lb|kilogram|kg)\b",
+    re.I,
+)
+_SIZE_UNITS = {"in": "inch", "ft": "foot", "meter": "metre", "mp": "megapixel", "gigabyte": "gb",
+               "megabyte": "mb", "terabyte": "tb", "story": "storey", "liter": "litre", "lb": "pound",
+               "kilogram": "kg"}  # fmt: skip
+
+
+_VARIANTS = frozenset({"model", "version", "option", "variant", "edition", "size", "unit", "one"})
+
+
+def _measured_noun(parsed: ParsedArticle, char: int) -> str:
+    """The noun a measure modifies: the last noun of the noun phrase that follows it ('display' of
+    '2.44-inch, HVGA + (480 by 360 pixel) display'), or '' when none follows."""
+    noun = ""
+    i = parsed.token_at(char - 1) + 1
+    for token in parsed.tokens[i : i + 10]:
+        if token.pos in ("NOUN", "PROPN"):
+            noun = token.lemma.lower()
+        elif token.pos in ("NUM", "ADJ", "X", "SYM") or token.text in ("(", ")", ",", "+", "-", "by", "x"):
+            if token.text == "," and noun:
+                break
+        else:
+            break
+    return noun
 
 
 _FROM_PLACE = re.compile(
@@ -636,17 +726,27 @@ def _days(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
 
 
 def _weekdays(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
-    """The days of the week an undated article names ('early Monday morning'): it cannot be
-    resolved to a date, but it still disagrees with a report of the same happening on Tuesday."""
+    """The days an undated article names. A day of the week ('early Monday morning') or of a
+    month ('On Nov. 12') cannot be resolved to a date, but it still disagrees with a report of
+    the same happening on Tuesday, or on November 19."""
     found = []
     for expression in parsed.expressions_in(start, end):
-        match = _BARE_WEEKDAY.match(expression.text) if expression.label == "DATE" else None
-        verb = _day_verb(parsed, expression, (start, end)) if match else None
-        if match is None or verb is None:
+        if expression.label != "DATE":
             continue
-        day = float(_WEEKDAYS.index(match.group(1).lower()))
+        match = _BARE_WEEKDAY.match(expression.text)
+        calendar = month_day(expression.text) if match is None else None
+        if match is None and calendar is None:
+            continue
+        verb = _day_verb(parsed, expression, (start, end))
+        if verb is None:
+            continue
         where = (expression.text, expression.start, expression.end)
-        found.append(Value("date", "day", day, day, *where, verb=verb, weekday=True))
+        if match is not None:
+            day = float(_WEEKDAYS.index(match.group(1).lower()))
+            found.append(Value("date", "day", day, day, *where, verb=verb, weekday=True))
+        elif calendar is not None:
+            day = float(calendar[0] * 100 + calendar[1])
+            found.append(Value("date", "day", day, day, *where, verb=verb, monthday=True))
     return found
 
 
@@ -682,6 +782,13 @@ def _not_the_days_event(parsed: ParsedArticle, char: int, text: str) -> bool:
 
 _EVERY = re.compile(r"\b(?:each|every)\b", re.I)
 _ZONE_DAY = re.compile(r"\(\s*\d{1,2}:?\d{2}\s*(?:gmt|utc)\s*$", re.I)
+
+
+def _month_and_day(value: Value) -> tuple[int, int]:
+    if value.monthday:
+        return divmod(int(value.low), 100)
+    day = date.fromordinal(int(value.low))
+    return day.month, day.day
 
 
 def _day_of_week(value: Value) -> int:
@@ -862,11 +969,17 @@ def _numbers(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
             # '30 of the 80', '170,000 in the province and more' answer no question
             base = "people" if unit.startswith("other") else unit.split("/")[0]
             unit = base + "/other" if part == "other" else ""
-        verb = _governing_verb(parsed, parsed.token_at(expression.end - 1)) if label == "MONEY" else ""
+        last = parsed.token_at(expression.end - 1)
+        if unit.startswith("people/") and _of_another(parsed, last, (start, end)):
+            unit = "people/other"  # 'killed when Israeli forces attacked another UN school'
+        verb = payer = ""
+        if label == "MONEY":
+            unit += _paid_in(parsed.text, expression.end)  # '$4.2 billion in cash' of '$5.4 billion'
+            verb, payer = _money_verb(parsed, last, expression.end), _payer(parsed, last)
         floor = _is_round(amount) and bool(_MORE_THAN.search(qualifier[-30:]))
         where = (expression.text, expression.start, expression.end)
         holder = _doer(parsed, expression.end - 1, (start, end)) if "@" in unit else -1
-        found.append(Value("number", unit, low, high, *where, holder, verb=verb, floor=floor))
+        found.append(Value("number", unit, low, high, *where, holder, verb=verb, floor=floor, owner=payer))
     return found
 
 
@@ -1008,10 +1121,32 @@ def _unit(parsed: ParsedArticle, char: int, label: str) -> str:
         not lemma and label == "CARDINAL" and _event_class(parsed, i) in ("dead", "hurt")
     ):
         return f"people/{_event_class(parsed, i)}"
+    if (
+        not lemma
+        and label == "CARDINAL"
+        and _TOLL_AT.search(parsed.text[max(0, token.start - 60) : token.start])
+    ):
+        return "people/dead"  # 'put the death toll of the shelling at 46', 'the toll rose to 12'
     if lemma in _MEASURE_NOUNS or not lemma:
         return ""  # magnitudes and lengths have their own readers; a bare number counts nothing
     return f"{lemma}@{verb}" if verb else lemma
 
+
+def _of_another(parsed: ParsedArticle, i: int, statement: tuple[int, int]) -> bool:
+    """Whether the clause of the count at token `i` is about another happening than the story's
+    ('... killed when Israeli forces attacked another UN school'); a second quake in another clause
+    of the sentence does not make 'home to 100,000 people' another count."""
+    verb = _verb_above(parsed, i, statement)
+    if verb is None:
+        return False
+    words = " ".join(parsed.tokens[k].text for k in parsed.subtree(verb))
+    return bool(_ANOTHER.search(words))
+
+
+_ANOTHER = re.compile(r"\b(?:another|a second|a separate|separately|an earlier|a later)\b", re.I)
+_TOLL_AT = re.compile(
+    r"\b(?:death\s+)?toll\b[^.;,\d]{0,40}\b(?:at|to|of|reached|hit)\s+(?:at least\s+|about\s+)?$", re.I
+)
 
 # People counted by who they are: a count of them is part of a toll ('six children were killed').
 GROUPS = frozenset({"child", "woman", "man", "girl", "boy", "student", "teenager", "adult", "baby"})
@@ -1022,6 +1157,60 @@ _HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "murder"})
 # Nouns whose numbers are read by `_magnitudes` and `_lengths`, never as counts.
 _MEASURE_NOUNS = frozenset({"magnitude", "mile", "kilometer", "kilometre", "km", "meter", "metre", "foot",
                             "feet", "earthquake", "quake", "temblor", "tremor", "aftershock"})  # fmt: skip
+
+
+def _money_verb(parsed: ParsedArticle, i: int, end: int) -> str:
+    """What an amount of money pays for: the noun it prices ('acquisition' of 'HP's $13.9 billion
+    acquisition of EDS') or its verb ('will buy ... for $15.9 billion'); the words of buying a
+    company are one deal. The 'm' of '£88m' is the amount's own scale, not what it prices."""
+    head = parsed.tokens[parsed.tokens[i].head]
+    priced = head.pos == "NOUN" and head.start >= end and not _MONEY_WORD.fullmatch(head.text)
+    word = head.lemma.lower() if priced else _governing_verb(parsed, i)
+    return "buy" if word in _BUYING else word
+
+
+def _paid_in(text: str, end: int) -> str:
+    """The part of a price an amount is ('/cash' of '$4.2 billion in cash and 57 million shares',
+    '/part' of '$281 million of the purchase price'), or '' for the whole ('in cash and stock')."""
+    match = _PAID_IN.match(text, end)
+    if match is None:
+        return ""
+    part = match.group(1).lower().rstrip("s")
+    return "/part" if part.endswith("price") else "/" + part
+
+
+def _payer(parsed: ParsedArticle, i: int) -> str:
+    """Who pays or offers an amount, when a name says it: the owner of the noun it prices
+    ('Hewlett-Packard's $13.9 billion acquisition') or the named subject of its verb ('The Boston
+    Red Sox made Teixeira an eight-year, $184 million offer'), as a lower-case word; else ''."""
+    head = parsed.tokens[i].head
+    for child in parsed.children[head]:
+        if parsed.tokens[child].dep == "poss" and parsed.tokens[child].pos == "PROPN":
+            return parsed.tokens[child].lemma.lower()
+    verb = _verb_above(parsed, i)
+    for _ in range(3):
+        if verb is None:
+            return ""
+        subjects = [c for c in parsed.children[verb] if parsed.tokens[c].dep in ("nsubj", "nsubjpass")]
+        if subjects:
+            subject = parsed.tokens[subjects[0]]
+            return subject.lemma.lower() if subject.pos == "PROPN" else ""
+        token = parsed.tokens[verb]
+        verb = token.head if token.dep in ("xcomp", "ccomp", "conj", "advcl") and token.head != verb else None
+    return ""
+
+
+_MONEY_WORD = re.compile(
+    r"(?:mm|mn|m|bn|b|k|million|billion|trillion|thousand|dollars?|euros?|pounds?|yen|yuan|rupees?)", re.I
+)
+
+
+_BUYING = frozenset({"acquire", "acquisition", "buy", "purchase", "takeover", "buyout", "merger", "deal"})
+_PAID_IN = re.compile(
+    r"\s+(?:in|of)\s+(cash|stock|shares|debt|the\s+(?:purchase\s+)?price)\b"
+    r"(?!\s+(?:and|or|plus)\s+(?:in\s+)?(?:cash|stock|shares|debt)\b)",
+    re.I,
+)
 
 
 def _governing_verb(parsed: ParsedArticle, i: int) -> str:

@@ -153,6 +153,7 @@ def _pair_dossier(tmp_path: Path, second_text: str) -> dict[str, Any]:
 
 def _two_article_dossier(tmp_path: Path, first: str, second: str) -> dict[str, Any]:
     """The dossier of a story of two articles (each a text file with its header lines)."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "a.txt").write_text(first)
     (tmp_path / "b.txt").write_text(second)
     db = tmp_path / "pair.db"
@@ -665,3 +666,83 @@ def test_offers_of_two_organisations_are_no_conflict(tmp_path: Path) -> None:
         "The Boston Red Sox made Mark Teixeira an eight-year, $184 million offer.\n",
     )
     assert [c for c in dossier["conflicts"] if c["kind"] == "number"] == []
+
+
+def test_an_undated_reports_day_of_a_month_conflicts_for_one_deed(tmp_path: Path) -> None:
+    convicted = "Maria Garcia was convicted Nov. 12 of fraud by a jury in Denver.\n"
+    control = _undated_pair(
+        tmp_path / "control", convicted, "On November 12, a jury in Denver convicted Maria Garcia of fraud.\n"
+    )
+    edited = _undated_pair(
+        tmp_path / "edited", convicted, "On November 19, a jury in Denver convicted Maria Garcia of fraud.\n"
+    )
+    assert control["conflicts"] == []
+    assert _questions(edited) == [("the day it happened", ["Nov. 12", "November 19"])]
+    other_deed = _undated_pair(tmp_path / "deed", convicted, "Maria Garcia was sentenced on November 19.\n")
+    assert other_deed["conflicts"] == []
+
+
+def test_a_year_that_dates_a_noun_does_not_date_the_clause(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Maria Garcia was convicted Nov. 12 of fraud over losses of clients just before Christmas 2002.\n",
+        "On November 19, a jury in Denver convicted Maria Garcia of fraud.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"]] == [["Nov. 12", "November 19"]]
+
+
+def test_a_death_toll_put_at_another_figure_conflicts(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: School shelled\nOutlet: Daily Example\nPublished: 2009-01-07\n\n"
+        "The shelling of the school killed 40 people, the UN said.\n",
+        "Title: UN school\nOutlet: Example Wire\nPublished: 2009-01-07\n\n"
+        "A UN spokesman put the death toll of the shelling at 46.\n"
+        "Three people were killed when soldiers shelled another school in the city.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"]] == [["40", "46"]]
+
+
+def test_a_things_size_conflicts_but_a_range_of_models_does_not(tmp_path: Path) -> None:
+    phone = _undated_pair(
+        tmp_path / "phone",
+        "The new phone will have a full keyboard and a 2.44-inch display.\n",
+        "The new phone also packs a 2.8-inch colour display and a speakerphone.\n",
+    )
+    assert _questions(phone) == [("the number (size)", ["2.44-inch", "2.8-inch"])]
+    laptops = _undated_pair(
+        tmp_path / "laptops",
+        "The 11-inch models of the new laptop will start at $999.\n",
+        "The 13-inch models of the new laptop start at $1,199.\n",
+    )
+    assert [c for c in laptops["conflicts"] if "size" in c["about"]] == []
+
+
+def test_the_price_of_one_acquisition_conflicts_across_wordings(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Analysts say Hewlett-Packard's $13.9 billion acquisition of Electronic Data Systems will pay off.\n",
+        "The computer maker Hewlett-Packard will buy Electronic Data Systems for $15.9 billion, they said.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"]] == [["$13.9 billion", "$15.9 billion"]]
+
+
+def test_the_cash_part_of_a_price_is_no_conflict(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "AMD agreed to buy ATI for around $5.4 billion in cash and stock, the companies announced.\n",
+        "The purchase of ATI is a combination of $4.2 billion in cash and 57 million shares of AMD stock.\n",
+    )
+    assert dossier["conflicts"] == []
+
+
+def test_where_a_company_is_based_conflicts(tmp_path: Path) -> None:
+    based = "AMD agreed to buy Markham, Ont-based ATI for around $5.4 billion, the companies announced.\n"
+    control = _undated_pair(
+        tmp_path / "control", based, "ATI will keep its headquarters in Markham, Ontario.\n"
+    )
+    edited = _undated_pair(
+        tmp_path / "edited", based, "ATI will keep its headquarters in Waterloo, Ontario.\n"
+    )
+    assert control["conflicts"] == []
+    assert [_side_values(c) for c in edited["conflicts"]] == [["Markham", "Waterloo"]]

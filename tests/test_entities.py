@@ -139,3 +139,17 @@ def test_acronyms_join_their_definitions_across_articles(store: SQLiteStore) -> 
 def test_an_unknown_story_is_a_not_found_error(store: SQLiteStore) -> None:
     with pytest.raises(NotFoundError):
         resolve_entities(store, 404, Settings())
+
+
+def test_a_company_name_joins_its_fuller_corporate_form(store: SQLiteStore) -> None:
+    story = make_story(
+        store,
+        [
+            "Advanced Micro Devices said it would buy ATI Technologies. Intel Corp. declined to comment.",
+            "Dave Orton, chief executive of ATI, said the deal made sense. Intel said nothing.",
+        ],
+    )
+    entities = resolve_entities(store, story, Settings())
+    ati = next(e for e in entities if e.name == "ATI Technologies")
+    intel = next(e for e in entities if e.name.startswith("Intel"))
+    assert (len(ati.mentions), len(intel.mentions)) == (2, 2)

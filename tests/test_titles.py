@@ -21,6 +21,8 @@ from corroborator.titles import title_words, titles_agree
         ("president and chief executive", "president"),
         ("Police Inspector", "Area Commander Inspector"),  # two ranks, one within the other
         ("Judge", "Justice"),  # a New York Supreme Court justice is a judge
+        ("VP", "Vice President"),  # abbreviations of corporate offices
+        ("CFO", "chief financial officer"),
     ],
 )
 def test_titles_that_can_be_one_office(a: str, b: str) -> None:
@@ -35,6 +37,8 @@ def test_titles_that_can_be_one_office(a: str, b: str) -> None:
         ("senior vice president", "executive vice president"),
         ("Major General", "Lieutenant General"),
         ("mayor", "governor"),
+        ("VP", "Chief Operating Officer"),
+        ("CEO", "COO"),
     ],
 )
 def test_titles_that_are_different_offices(a: str, b: str) -> None:
