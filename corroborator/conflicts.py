@@ -181,7 +181,10 @@ def _about(
     if kind == "weapon":
         return "the weapon"
     if kind == "place":
-        return "where it happened"
+        return "where the company is based" if anchor == "where/hq" else "where it happened"
+    if kind == "outcome":
+        _, noun, count = anchor.split("/")
+        return f"what happened to the {count} {noun}s"
     if kind == "direction":
         return f"the direction from {anchor.partition(':')[2].title()}"
     if kind == "number":
@@ -206,6 +209,9 @@ def _number_about(anchor: str, entity_names: dict[str, str]) -> str:
         return "the depth"
     if anchor.startswith("length/from:"):
         return f"the distance from {anchor.partition(':')[2].title()}"
+    if anchor.startswith("size/"):  # 'size/inch:display'
+        unit, _, noun = anchor[len("size/") :].partition(":")
+        return f"the size of the {noun} ({unit})"
     anchor, _, holder = anchor.partition("/person:")
     name = entity_names.get(holder, "") if holder else ""
     if anchor == "age" and name:

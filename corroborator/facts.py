@@ -161,9 +161,14 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
         and not _denied(parsed, value, statement)
         and (owned := _owned(_of_the_protagonist(value, statement, parsed, entity_of), parsed, entity_of))
     ]
-    values = [_with_owner(v, statement, parsed, entity_of) if v.kind == "year" else v for v in values]
+    values = [
+        _of_a_work(_with_owner(v, statement, parsed, entity_of), parsed, entity_of) if v.kind == "year" else v
+        for v in values
+    ]
     skip = _attribution_chars(statement)
-    value_chars = {c for v in values for c in range(v.start, v.end)}
+    value_chars = {
+        c for v in values if v.kind != "outcome" for c in range(v.start, v.end)
+    }  # its verb stays a term
     terms: set[str] = set()
     entities: set[str] = set()
     negated = False
@@ -179,7 +184,7 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
                 mention = replace(mention, label="FAC")  # the small model types 'Rue de Rivoli' a person
             if mention.label in PLACE_LABELS:
                 places.add(entity)
-                place_values.extend(_event_place(parsed, mention, entity))
+                place_values.extend(_event_place(parsed, mention, entity, entity_of))
             if mention.label == "PERSON":
                 people.add(entity)
     named = {c for m in parsed.entities_in(statement.start, statement.end) for c in range(m.start, m.end)}
@@ -285,6 +290,29 @@ def _with_owner(
     return replace(value, owner=entity) if entity else value
 
 
+def _of_a_work(value: Value, parsed: ParsedArticle, entity_of: dict[tuple[int, int], str]) -> Value:
+    """The year of a named work ('1999's "American Pie"', 'the 1997 movie American Pie'): one
+    question, the work's year, however the sentence goes on."""
+    if value.owner:
+        return value
+    head = parsed.tokens[parsed.tokens[parsed.token_at(value.start)].head]
+    names = [head.i] if head.pos == "PROPN" else []
+    if head.lemma.lower() in _WORKS:
+        names = [c for c in parsed.children[head.i] if parsed.tokens[c].dep in ("appos", "compound")]
+    for i in names:
+        token = parsed.tokens[i]
+        for mention in parsed.entities_in(token.start, token.end):
+            entity = entity_of.get((parsed.id, mention.start))
+            if entity and mention.label in ("WORK_OF_ART", "PRODUCT", "ORG"):  # not a yearly EVENT
+                return replace(value, anchor="work", owner=entity)
+    return value
+
+
+_WORKS = frozenset(
+    {"movie", "film", "album", "song", "book", "novel", "show", "series", "play", "game", "opera"}
+)
+
+
 def _someone_else_before(
     parsed: ParsedArticle, statement: Statement, entity: str | None, entity_of: dict[tuple[int, int], str]
 ) -> bool:
@@ -334,6 +362,8 @@ def _of_the_protagonist(
     if statement.index >= _LEAD_AGES and word not in _ROLES:
         return value  # 'a 35-year-old man' later in the article may be anyone
     noun = parsed.tokens[parsed.token_at(value.end - 1)].head
+    while parsed.tokens[noun].dep == "compound" and parsed.tokens[noun].head != noun:
+        noun = parsed.tokens[noun].head  # 'a 66-year-old Burnsville woman'
     noun_token = parsed.tokens[noun]
     if noun_token.dep == "conj" or any(parsed.tokens[c].dep == "conj" for c in parsed.children[noun]):
         return value  # 'a 63-year-old woman and two men were shot': one of several people
@@ -360,18 +390,41 @@ _ROLES = frozenset({"star", "actor", "actress", "singer", "player", "doctor", "s
 
 def _protagonist(parsed: ParsedArticle, entity_of: dict[tuple[int, int], str]) -> int:
     """The first mention of the person an article names most often (at least twice, and more than
-    anyone else), or -1."""
-    counts: Counter[str] = Counter()
+    anyone else), or -1. A spokesman ('said Vancouver police spokesperson Tim Fanning') speaks for
+    others however often he is quoted: he is never the one the article is about; and a name as
+    the one who says something ('Pigeon said') counts half, for witnesses are quoted more often
+    than they are written about."""
+    counts: dict[str, float] = defaultdict(float)
     first: dict[str, int] = {}
+    spokesmen = set()
     for mention in parsed.entities_in(0, len(parsed.text)):
         entity = entity_of.get((parsed.id, mention.start))
         if mention.label == "PERSON" and entity:
-            counts[entity] += 1
+            counts[entity] += 0.5 if _as_a_source(parsed, mention) else 1.0
             first.setdefault(entity, mention.start)
-    ranked = counts.most_common(2)
+            before, after = (
+                parsed.text[max(0, mention.start - 20) : mention.start],
+                parsed.text[mention.end :],
+            )
+            if _SPOKESMAN_BEFORE.search(before) or _SPOKESMAN_AFTER.match(after[:60]):
+                spokesmen.add(entity)
+    for entity in spokesmen:
+        del counts[entity]
+    ranked = sorted(counts.items(), key=lambda item: -item[1])[:2]
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return -1
     return first[ranked[0][0]]
+
+
+def _as_a_source(parsed: ParsedArticle, mention: EntityMention) -> bool:
+    """Whether a name is the subject of a reporting verb ('Pigeon said', 'Luke Pigeon, who lives
+    next door, said')."""
+    root = parsed.tokens[_mention_root(parsed, mention)]
+    return root.dep == "nsubj" and parsed.tokens[root.head].lemma.lower() in REPORTING_VERBS
+
+
+_SPOKESMAN_BEFORE = re.compile(r"\bspokes(?:man|woman|person)\s+$", re.I)
+_SPOKESMAN_AFTER = re.compile(r",\s+(?:an?\s+|the\s+)?(?:[\w.'-]+\s+){0,3}spokes(?:man|woman|person)\b", re.I)
 
 
 def _owned(value: Value, parsed: ParsedArticle, entity_of: dict[tuple[int, int], str]) -> Value | None:
@@ -615,14 +668,16 @@ def _mention_root(parsed: ParsedArticle, mention: EntityMention) -> int:
 _STREET = re.compile(r"(?:Rue|Avenue|Boulevard|Via|Calle|Piazza|Plaza)\s+(?:d[eu']\s*|de la\s+)?[A-Z]")
 
 
-def _event_place(parsed: ParsedArticle, mention: EntityMention, entity: str) -> list[Value]:
+def _event_place(
+    parsed: ParsedArticle, mention: EntityMention, entity: str, entity_of: dict[tuple[int, int], str]
+) -> list[Value]:
     """A street, sea or building where the event happened: 'in the Gulf of Aden', 'on Rue de Rivoli'.
 
     Only locations and facilities (not towns or countries, which nest: Moscow is in Russia) that
     are the object of a place preposition attached to a verb or an event noun.
     """
     if mention.label == "GPE":
-        return _event_town(parsed, mention, entity)
+        return _event_town(parsed, mention, entity, entity_of)
     if mention.label not in ("LOC", "FAC"):
         return []
     found = _preposition_of(parsed, mention, through_conj=True)  # 'at 97th Avenue and 117th Street'
@@ -641,7 +696,9 @@ def is_country(name: str) -> bool:
     return (known is not None and known.kind == "country") or name in US_STATES
 
 
-def _event_town(parsed: ParsedArticle, mention: EntityMention, entity: str) -> list[Value]:
+def _event_town(
+    parsed: ParsedArticle, mention: EntityMention, entity: str, entity_of: dict[tuple[int, int], str]
+) -> list[Value]:
     """A town where something happened: 'died on Thursday in Palm Springs', 'a hotel room in Biloxi'.
 
     Towns nest in regions, so only a town 'in' which a verb or noun happened is read, never a
@@ -655,7 +712,18 @@ def _event_town(parsed: ParsedArticle, mention: EntityMention, entity: str) -> l
     found = _preposition_of(parsed, mention, through_conj=False)
     if found is None or found[0].lemma.lower() != "in" or found[1].pos not in ("VERB", "NOUN", "PROPN"):
         return []  # 'died in Palm Springs', 'a hotel room in Biloxi', 'the SAP-Arena in Mannheim'
-    return _place_value(mention, entity, "where/town", verb=found[1].lemma.lower())
+    values = _place_value(mention, entity, "where/town", verb=found[1].lemma.lower())
+    facility = next(
+        (
+            entity_of.get((parsed.id, m.start))
+            for m in parsed.entities_in(found[1].start, found[1].end)
+            if m.label in ("FAC", "ORG") and m.end <= mention.start
+        ),
+        None,
+    )
+    return (
+        [replace(v, owner=facility) for v in values] if facility else values
+    )  # 'the Promises centre in Malibu'
 
 
 def _preposition_of(
@@ -978,13 +1046,18 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
             if va.owner == vb.owner and not (is_country(va.text) or is_country(vb.text)):
                 found.append((va, vb))  # where ATI is based has one answer, however it is told
             continue
+        if va.anchor == "where/town" and va.owner and va.owner == vb.owner:
+            found.append((va, vb))  # the town a named clinic or company is in has one answer
+            continue
         if va.anchor == "where/town" and not (a.people & b.people and _same_happening(a, b, n, m)):
             continue  # where one person died; a robbery in Paris is not the robbery in Cannes
         if (different_people or _different_organisations(a, b) or _different_payers(va, vb)) and (
             va.anchor == "duration" or va.anchor.startswith("money")
         ):
             continue  # Teixeira's eight-year offer, Ibanez's three-year; the Nationals' offer, the Red Sox's
-        if (va.weekday or vb.weekday or va.monthday or vb.monthday) and not _same_doing(a, b, va, vb):
+        if va.weekday or vb.weekday or va.monthday or vb.monthday:
+            if _same_doing(a, b, va, vb):
+                found.append((va, vb))  # one deed of the same people, on two days
             continue  # an undated 'Tuesday' or 'Nov. 12' may be any one: only one deed of the same people
         timed = va.kind in ("date", "time")
         if timed and a.statement.article_id == b.statement.article_id and not _same_doing(a, b, va, vb):
@@ -1087,6 +1160,17 @@ def _different_people(a: Described, b: Described) -> bool:
     return bool(a.people and b.people and not a.people & b.people)
 
 
+def _deed(verb: str) -> str:
+    """A verb with the words of one deed folded into one ('issue' a patch is 'release' it), for
+    telling whether two days or times date the same doing. Kept apart from `_fold`, which also
+    shapes which statements are one fact."""
+    folded = _fold(verb)
+    return _DEEDS.get(folded, folded)
+
+
+_DEEDS = {"arrest": "capture", "detain": "capture", "issue": "release", "enter": "come", "arrive": "come"}
+
+
 def _fold(lemma: str) -> str:
     """A lemma with the interchangeable news words folded into one (`_SYNONYMS`)."""
     return _SYNONYMS.get(lemma, lemma)
@@ -1124,6 +1208,8 @@ def _same_happening(a: Described, b: Described, n: int, m: int) -> bool:
     verb_a, verb_b = _fold(va.verb), _fold(vb.verb)
     if verb_a and (verb_a == verb_b or verb_a in b.clauses[m] or verb_b in a.clauses[n]):
         return True
+    if verb_a and _deed(verb_a) == _deed(verb_b):
+        return True  # 'the gunman entered the party around 4:00 p.m.', 'came in around 3 p.m.'
     if verb_a in _HAPPEN and verb_b in _HAPPEN:
         return True  # 'the quake occurred at 2:09', 'the valley was shaken at 3:09'
     return va.kind == "date" and _same_hour(a, b)
@@ -1135,10 +1221,12 @@ _HAPPEN = frozenset({"occur", "happen", "strike", "hit", "shake", "jolt", "rattl
 
 
 def _same_doing(a: Described, b: Described, va: Value, vb: Value) -> bool:
-    """The same verb of the same named people: 'Jackson was arrested early Tuesday', 'Jackson was
-    arrested ... early Monday morning'."""
+    """The same verb of the same named people or organisation: 'Jackson was arrested early Tuesday',
+    'Jackson was arrested ... early Monday morning'; 'Microsoft ... issuing the patch' on Wednesday,
+    'Microsoft released a critical security patch on Thursday'."""
+    actors = (a.entities - a.places) & (b.entities - b.places)
     return (
-        bool(va.verb) and va.verb == vb.verb and va.verb not in REPORTING_VERBS and bool(a.people & b.people)
+        bool(va.verb) and _deed(va.verb) == _deed(vb.verb) and va.verb not in REPORTING_VERBS and bool(actors)
     )
 
 
@@ -1187,6 +1275,8 @@ def _sharp_bar(value: Value, other: Value, settings: AlignmentSettings) -> float
         return settings.title_conflict_about
     if value.anchor.startswith("money") and value.verb == other.verb and value.verb not in ("", *STOP_LEMMAS):
         return settings.sharp_conflict_about
+    if anchor.startswith("age/person:"):
+        return settings.title_conflict_about  # one named person's age has one answer, however it is told
     if anchor in ("magnitude", "length/depth") or anchor.startswith(("age", "clock", "length/person")):
         return settings.sharp_conflict_about
     if anchor.startswith(("from:", "size/")) or value.kind == "weapon":
@@ -1275,7 +1365,9 @@ def _body_part_clash(a: Described, b: Described) -> tuple[Value, Value] | None:
 _WITHIN = {"temple": "head", "skull": "head", "forehead": "head", "face": "head", "eye": "head",
            "jaw": "head", "mouth": "head"}  # fmt: skip
 
-_COMPARED_KINDS = frozenset({"year", "number", "time", "place", "direction", "date", "weapon", "title"})
+_COMPARED_KINDS = frozenset(
+    {"year", "number", "time", "place", "direction", "date", "weapon", "title", "outcome"}
+)
 # Kinds a statement may name several of at once (places, days): two statements clash on them only
 # when they share none.
 _SET_KINDS = frozenset({"place", "date", "weapon"})

@@ -268,6 +268,7 @@ def statement_values(parsed: ParsedArticle, start: int, end: int) -> list[Value]
         *_weapons(parsed, start, end),
         *_titles(parsed, start, end),
         *_headquarters(parsed, start, end),
+        *_outcomes(parsed, start, end),
     ]
     return sorted(values, key=lambda v: (v.start, v.kind))
 
@@ -353,6 +354,31 @@ def _lengths(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
                           at, at + len(direction.group(1)))
                 )  # fmt: skip
     return found
+
+
+def _outcomes(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """What happened to a counted group: 'arrested 23 pirates' and 'killed 23 pirates' cannot both
+    be true. The anchor is the group's noun and size, so only the same group compares."""
+    found = []
+    for expression in parsed.expressions_in(start, end):
+        amount = parse_number(expression.text) if expression.label == "CARDINAL" else None
+        token = parsed.tokens[parsed.token_at(expression.end - 1)]
+        noun = parsed.tokens[token.head]
+        if amount is None or token.dep != "nummod" or noun.pos != "NOUN" or noun.dep not in _OUTCOME_ROLES:
+            continue
+        verb = parsed.tokens[noun.head]
+        outcome = _OUTCOME_OF.get(verb.lemma.lower()) if verb.pos == "VERB" else None
+        if outcome is None or not start <= verb.start < end:
+            continue
+        anchor = f"outcome/{noun.lemma.lower()}/{amount:g}"
+        found.append(Value("outcome", anchor, outcome, outcome, verb.text, verb.start, verb.end))
+    return found
+
+
+_OUTCOME_ROLES = frozenset({"dobj", "nsubjpass"})
+# What can happen to a group, one number per outcome: the dead, the held, the freed, the injured.
+_OUTCOME_OF = {"kill": 1.0, "execute": 1.0, "arrest": 2.0, "capture": 2.0, "detain": 2.0, "apprehend": 2.0,
+               "rescue": 3.0, "free": 3.0, "release": 3.0, "injure": 4.0, "wound": 4.0}  # fmt: skip
 
 
 def _headquarters(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
@@ -513,7 +539,9 @@ def _ages(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
             age = float(match.group(1))
             anchor = _age_anchor(parsed, expression.end - 1)
             holder = (
-                _holder(parsed, start, expression.start, expression.end)
+                _holder(
+                    parsed, start, expression.start, expression.end, reach=_age_reach(parsed, expression.end)
+                )
                 if anchor == "age"
                 else _name_after(
                     parsed, parsed.tokens[parsed.tokens[parsed.token_at(expression.end - 1)].head].end
@@ -579,19 +607,27 @@ def _person_in(parsed: ParsedArticle, start: int, end: int, from_start: bool = F
 
 
 def _name_after(parsed: ParsedArticle, char: int) -> int:
-    """The start of a person's name right after a noun ('daughter Kathryn Jenkin'), or -1."""
+    """The start of a person's name right after a noun ('daughter Kathryn Jenkin'), or -1; never
+    past the end of the sentence ('... killed a 66-year-old woman.\nAnthony LaSalle was charged')."""
+    if re.match(r"\s*[.!?\n]", parsed.text[char : char + 3]):
+        return -1
     return _person_in(parsed, char, char + 3, from_start=True)
 
 
 def _holder(
-    parsed: ParsedArticle, statement_start: int, start: int, end: int, before_only: bool = False
+    parsed: ParsedArticle,
+    statement_start: int,
+    start: int,
+    end: int,
+    before_only: bool = False,
+    reach: float = 60.0,
 ) -> int:
-    """The start of the person mention nearest to a value, within a few words, or -1.
+    """The start of the person mention nearest to a value, within `reach` characters, or -1.
 
     'her 22-year-old daughter Kathryn Jenkin', '36-year-old Duncan Raite died when he slipped and
     fell around 200ft': news puts the person next to their age, and before what they did.
     """
-    best, distance = -1, 61.0
+    best, distance = -1, reach + 1
     for mention in parsed.entities_in(max(statement_start, start - 60), end + 30):
         if mention.label != "PERSON" or mention.start < statement_start:
             continue
@@ -604,6 +640,16 @@ def _holder(
         if gap < distance:
             best, distance = mention.start, gap
     return best
+
+
+def _age_reach(parsed: ParsedArticle, end: int) -> float:
+    """How far a name may be from an age and still hold it. 'The 15-year-old' with no name or noun
+    after it is a person in their own right ('Jeffs was the father of the 15-year-old's child'):
+    only a name in apposition ('Jeffs, the 15-year-old,') holds it."""
+    following = parsed.token_at(end - 1) + 1
+    if following < len(parsed.tokens) and parsed.tokens[following].pos in ("PROPN", "NOUN", "ADJ"):
+        return 60.0
+    return 6.0
 
 
 def _age_anchor(parsed: ParsedArticle, char: int) -> str:
@@ -692,6 +738,8 @@ def _zero_counts(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         else:
             continue
         text = parsed.text[token.start : noun.end]
+        if re.match(r"\s+else\b", parsed.text[noun.end : noun.end + 6]):
+            classes = ("other",) if classes else ()  # 'no one else was injured': none besides someone
         found.extend(Value("number", f"people/{c}", 0, 0, text, token.start, noun.end) for c in classes)
     return found
 
@@ -907,7 +955,8 @@ def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         slack = 10.0 if _ABOUT.search(qualifier) else 0.0
         earliest = 0.0 if _BY.search(qualifier[: len(qualifier) - len(expression_text)]) else None
         zone = _CLOCK_ZONE.match(parsed.text[expression_start + match.end() : expression_end + 8])
-        anchor = "clock/" + zone.group(1).lower() if zone else "clock"
+        named = zone.group(1).lower() if zone else "local"
+        anchor = "clock" if named == "local" else "clock/" + named  # '3 p.m. local time' is the plain clock
         if re.search(r"aftershock", parsed.text[max(start, expression_start - 40) : expression_start], re.I):
             anchor += "/aftershock"  # 'followed by a 2.9 aftershock at 2:12 a.m.' is not the quake's time
         verb = _begun(parsed, parsed.token_at(expression_start)) or _governing_verb(
@@ -1097,6 +1146,8 @@ def _unit(parsed: ParsedArticle, char: int, label: str) -> str:
     i = parsed.token_at(char)
     token = parsed.tokens[i]
     head = parsed.tokens[token.head]
+    if re.fullmatch(r"[A-Za-z]+-?\d+\w*", head.text) and head.head != head.i:
+        head = parsed.tokens[head.head]  # 'seven AK-47 assault rifles': the model names the rifles
     lemma = ""
     if token.dep in ("nummod", "quantmod", "compound", "amod") and head.pos in ("NOUN", "PROPN", "ADJ"):
         lemma = head.lemma.lower()
@@ -1214,9 +1265,22 @@ _PAID_IN = re.compile(
 
 
 def _governing_verb(parsed: ParsedArticle, i: int) -> str:
-    """The verb a count of things belongs to: five boats *spotted* are not three boats *captured*."""
+    """The verb a count of things belongs to: five boats *spotted* are not three boats *captured*.
+    A light verb gives way to the deed it names ('took the rare step of issuing the patch': issue)."""
     ancestor = _verb_above(parsed, i)
-    return parsed.tokens[ancestor].lemma.lower() if ancestor is not None else ""
+    if ancestor is None:
+        return ""
+    for step in parsed.children[ancestor]:
+        if parsed.tokens[step].dep == "dobj" and parsed.tokens[step].lemma.lower() in _LIGHT_OBJECTS:
+            for of in parsed.children[step]:
+                deeds = [c for c in parsed.children[of] if parsed.tokens[c].pos == "VERB"]
+                if parsed.tokens[of].text.lower() == "of" and deeds:
+                    return parsed.tokens[deeds[0]].lemma.lower()
+    return parsed.tokens[ancestor].lemma.lower()
+
+
+# 'took the step of issuing', 'made the decision to': objects of a light verb that name a deed.
+_LIGHT_OBJECTS = frozenset({"step", "decision", "move"})
 
 
 def _verb_above(parsed: ParsedArticle, i: int, statement: tuple[int, int] | None = None) -> int | None:

@@ -709,7 +709,7 @@ def test_a_things_size_conflicts_but_a_range_of_models_does_not(tmp_path: Path) 
         "The new phone will have a full keyboard and a 2.44-inch display.\n",
         "The new phone also packs a 2.8-inch colour display and a speakerphone.\n",
     )
-    assert _questions(phone) == [("the number (size)", ["2.44-inch", "2.8-inch"])]
+    assert _questions(phone) == [("the size of the display (inch)", ["2.44-inch", "2.8-inch"])]
     laptops = _undated_pair(
         tmp_path / "laptops",
         "The 11-inch models of the new laptop will start at $999.\n",
@@ -745,4 +745,52 @@ def test_where_a_company_is_based_conflicts(tmp_path: Path) -> None:
         tmp_path / "edited", based, "ATI will keep its headquarters in Waterloo, Ontario.\n"
     )
     assert control["conflicts"] == []
-    assert [_side_values(c) for c in edited["conflicts"]] == [["Markham", "Waterloo"]]
+    assert _questions(edited) == [("where the company is based", ["Markham", "Waterloo"])]
+
+
+def test_an_undated_weekday_of_one_companys_deed_conflicts(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Microsoft Wednesday took the rare step of issuing the patch for Internet Explorer.\n",
+        "Microsoft released a critical security patch on Thursday to plug holes in Internet Explorer.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"]] == [["Wednesday", "Thursday"]]
+
+
+def test_what_happened_to_one_group_conflicts(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "The Indian navy said it arrested 23 pirates who threatened a merchant vessel in the Gulf of Aden.\n",
+        "The Indian navy has killed 23 pirates who threatened a merchant vessel in the Gulf of Aden.\n",
+    )
+    assert _questions(dossier) == [("what happened to the 23 pirates", ["arrested", "killed"])]
+
+
+def test_the_town_of_a_named_clinic_conflicts(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Tara Reid, 33, has checked into the Promises Treatment Center in Malibu, her publicist said.\n",
+        "The actress had checked into the Promises Treatment Center in Palm Springs last week.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"]] == [["Malibu", "Palm Springs"]]
+
+
+def test_the_year_of_a_named_work_conflicts(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        'Following her breakthrough in 1999\'s "American Pie," the actress was known for her parties.\n',
+        "The actress, who shot to fame in 1997 movie American Pie, decided to check in last week.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"]] == [["1999", "1997"]]
+
+
+def test_a_spokesman_is_not_the_one_an_unnamed_age_belongs_to(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Police allege Eric Kirkpatrick, 61, opened fire at the office Christmas party.\n",
+        "A 66-year-old Vancouver man was charged in the fatal shooting at an office Christmas party.\n"
+        "Eric Kirkpatrick faces one count of first-degree murder, police spokesman Tim Fanning said.\n"
+        "Kirkpatrick was let go by his employer last Thursday, Fanning said.\n"
+        "The others escaped without injury, Fanning said.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"]] == [["61", "66-year-old"]]

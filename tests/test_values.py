@@ -441,3 +441,42 @@ def test_a_corporate_office_after_a_quote_is_a_title() -> None:
     assert [
         v.text for v in _read("said Mark Guibert, VP of marketing, in a statement.") if v.kind == "title"
     ] == ["VP"]
+
+
+def test_no_one_else_is_a_count_of_others() -> None:
+    assert _values("Police said no one else was injured.") == [("number", "people/other", 0.0)]
+
+
+def test_a_model_name_between_a_count_and_its_noun_keeps_the_noun() -> None:
+    found = _values("Commandos seized a cache including seven AK-47 assault rifles and three machine guns.")
+    assert ("number", "rifle@include", 7.0) in found
+
+
+def test_local_time_is_the_plain_clock() -> None:
+    assert ("time", "clock", 890.0) in _values(
+        "The gunman came in around 3 p.m. local time, police said."
+    )  # 10 either way
+
+
+def test_a_light_verb_gives_way_to_the_deed_it_names() -> None:
+    (day,) = [
+        v for v in _read("Microsoft Wednesday took the rare step of issuing the patch.") if v.kind == "date"
+    ]
+    assert day.verb == "issue"
+
+
+def test_what_happened_to_a_counted_group_is_an_outcome() -> None:
+    arrested = [v for v in _read("The navy said it arrested 23 pirates off Somalia.") if v.kind == "outcome"]
+    killed = [v for v in _read("The navy has killed 23 pirates off Somalia.") if v.kind == "outcome"]
+    assert [v.anchor for v in arrested] == [v.anchor for v in killed] == ["outcome/pirate/23"]
+    assert not arrested[0].compatible(killed[0])
+
+
+def test_a_name_in_the_next_sentence_does_not_hold_an_age() -> None:
+    found = _read("A crash killed a 66-year-old Burnsville woman.\nAnthony LaSalle was charged on Friday.")
+    assert [(v.anchor, v.holder) for v in found if v.anchor.startswith("age")] == [("age/woman", -1)]
+
+
+def test_a_bare_age_is_a_person_of_its_own() -> None:
+    found = _read("An analyst testified that Warren Jeffs was the father of the 15-year-old's child.")
+    assert [v.holder for v in found if v.anchor.startswith("age")] == [-1]
