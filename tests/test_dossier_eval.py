@@ -264,8 +264,12 @@ BLIND6 = Path(__file__).parent / "data" / "dossier_blind6"
 BLIND7 = Path(__file__).parent / "data" / "dossier_blind7"
 BLIND8 = Path(__file__).parent / "data" / "dossier_blind8"
 BLIND9 = Path(__file__).parent / "data" / "dossier_blind9"
+BLIND10 = Path(__file__).parent / "data" / "dossier_blind10"
+BLIND11 = Path(__file__).parent / "data" / "dossier_blind11"
 CASE_FILES = case_paths([CASES])
-ALL_CASE_FILES = case_paths([CASES, HELDOUT, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9])
+ALL_CASE_FILES = case_paths(
+    [CASES, HELDOUT, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11]
+)
 
 
 def test_the_blind_held_out_set_has_ten_pairs_and_a_real_story() -> None:
@@ -284,6 +288,8 @@ BLIND_SETS = {
     "blind7": (BLIND7, 0, "ecb"),
     "blind8": (BLIND8, 0, "ecb"),
     "blind9": (BLIND9, 0, "ecb"),
+    "blind10": (BLIND10, 0, "ecb"),
+    "blind11": (BLIND11, 0, "ecb"),
 }
 
 
@@ -316,6 +322,21 @@ def test_the_ecb_half_blind_sets_use_different_topics() -> None:
     for folder in (BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9):
         assert not topics(folder) & earlier, folder.name
         earlier |= topics(folder)
+
+
+def test_the_later_blind_sets_use_documents_no_other_set_uses() -> None:
+    """The ECB half has no unused topic left: dossier_blind10 and dossier_blind11 take unused
+    documents of used topics, so it is documents, not topics, that must not repeat."""
+
+    def documents(folder: Path) -> set[str]:
+        cases = [json.loads(p.read_text("utf-8")) for p in case_paths([folder])]
+        return {a["origin"].split("#")[0] for c in cases for a in c["articles"]}
+
+    others = set().union(*(documents(f) for f in (CASES, HELDOUT, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6,
+                                                  BLIND7, BLIND8, BLIND9)))  # fmt: skip
+    for folder in (BLIND10, BLIND11):
+        assert len(documents(folder)) == 20 and not documents(folder) & others, folder.name
+    assert not documents(BLIND10) & documents(BLIND11)
 
 
 def test_the_set_has_the_promised_composition() -> None:
