@@ -690,6 +690,11 @@ def _event_place(
     return _place_value(mention, entity, "where/" + kind if (kind := _place_kind(mention.text)) else "where")
 
 
+def _wider_than_a_town(name: str) -> bool:
+    """A country or a US state that is not also a city ('New York' headquarters are the city's)."""
+    return is_country(name) and name not in ("New York", "Washington")
+
+
 def is_country(name: str) -> bool:
     """A country or a US state: too wide to narrow a count or to be where one thing happened."""
     known = gazetteer_names().get(name)
@@ -1043,7 +1048,7 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
         if _is_count(va) and not _same_scope(places_a, places_b):
             continue  # a toll in Bam, or in one district, is not the toll of the whole event
         if va.anchor == "where/hq":
-            if va.owner == vb.owner and not (is_country(va.text) or is_country(vb.text)):
+            if va.owner == vb.owner and not (_wider_than_a_town(va.text) or _wider_than_a_town(vb.text)):
                 found.append((va, vb))  # where ATI is based has one answer, however it is told
             continue
         if va.anchor == "where/town" and va.owner and va.owner == vb.owner:
@@ -1067,6 +1072,8 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
         bar = None if dated else _sharp_bar(va, vb, settings)
         if va.kind == "year" and va.owner and va.owner == vb.owner:
             bar = settings.sharp_conflict_about  # the year Cheeks retired, however the rest is told
+        if dated and va.anchor in ("people/dead", "people/hurt"):
+            bar = settings.toll_conflict_about  # the toll of the 2005 rampage, both dated to it
         if bar is None and not dated and _counts_the_event(a, b, va):
             bar = settings.toll_conflict_about  # 'shot eleven times', 'shot seven times'
         if va.kind == "date" and _same_hour(a, b):

@@ -912,6 +912,22 @@ def _begun(parsed: ParsedArticle, i: int) -> str:
     return ""
 
 
+def _when_clause(parsed: ParsedArticle, start: int, end: int) -> str:
+    """The verb of a 'when' clause on a time ('around 9 p.m. when she was hit'): what happened then."""
+    for i in parsed.tokens_between(start, end):
+        for child in parsed.children[i]:
+            token = parsed.tokens[child]
+            opens = parsed.children[child][:1]
+            if (
+                token.dep == "relcl"
+                and token.pos == "VERB"
+                and opens
+                and parsed.tokens[opens[0]].lemma == "when"
+            ):
+                return token.lemma.lower()
+    return ""
+
+
 def _habitual(parsed: ParsedArticle, i: int) -> bool:
     """'Microsoft typically releases patches on the second Tuesday of each month': what is done
     every time dates no one happening."""
@@ -959,8 +975,10 @@ def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         anchor = "clock" if named == "local" else "clock/" + named  # '3 p.m. local time' is the plain clock
         if re.search(r"aftershock", parsed.text[max(start, expression_start - 40) : expression_start], re.I):
             anchor += "/aftershock"  # 'followed by a 2.9 aftershock at 2:12 a.m.' is not the quake's time
-        verb = _begun(parsed, parsed.token_at(expression_start)) or _governing_verb(
-            parsed, parsed.token_at(expression_start)
+        verb = (
+            _begun(parsed, parsed.token_at(expression_start))
+            or _when_clause(parsed, expression_start, expression_end)
+            or _governing_verb(parsed, parsed.token_at(expression_start))
         )
         if _of_a_report(parsed, expression_start, expression_end, (start, end)):
             continue  # 'at this point (10:30 p.m.), police said': the time of a report

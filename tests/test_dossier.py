@@ -794,3 +794,25 @@ def test_a_spokesman_is_not_the_one_an_unnamed_age_belongs_to(tmp_path: Path) ->
         "The others escaped without injury, Fanning said.\n",
     )
     assert [_side_values(c) for c in dossier["conflicts"]] == [["61", "66-year-old"]]
+
+
+def test_new_york_headquarters_are_the_citys(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "EYP MCF is headquartered in New York, the company said.\n",
+        "EYP, based in Chicago, has 350 employees spread through 13 offices.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"]] == [["New York", "Chicago"]]
+
+
+def test_tolls_dated_to_one_past_event_conflict(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Sentenced\nOutlet: Daily Example\nPublished: 2008-12-13\n\n"
+        "Judge Anne Barrow sentenced Nichols to life terms for the March 11, 2005, attack that left four "
+        "people dead.\n",
+        "Title: Profile\nOutlet: Example Wire\nPublished: 2008-12-13\n\n"
+        "He is the former football player who went on a shooting rampage at an Atlanta courthouse in 2005, "
+        "killing five people.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "number"] == [["four", "five"]]

@@ -480,3 +480,8 @@ def test_a_name_in_the_next_sentence_does_not_hold_an_age() -> None:
 def test_a_bare_age_is_a_person_of_its_own() -> None:
     found = _read("An analyst testified that Warren Jeffs was the father of the 15-year-old's child.")
     assert [v.holder for v in found if v.anchor.startswith("age")] == [-1]
+
+
+def test_a_time_with_a_when_clause_dates_that_clause() -> None:
+    found = _read("She was walking outside the store around 9 p.m. when she was hit, the station reported.")
+    assert [v.verb for v in found if v.kind == "time"] == ["hit"]
