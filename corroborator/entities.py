@@ -13,7 +13,8 @@ Steps, each a small pass over union-find clusters of mentions (`resolve_mentions
 4. Organisations: acronyms join what the text defines them as ("military intelligence (GRU)") and
    multi-word names whose initials they are ("DNC"); near-identical names join ("Defence" /
    "Defense"); an over-long span joins the one name it contains ("American Hasim Rahman"); a
-   one-word name joins the one longer name it ends ("Jaguars" of "Jacksonville Jaguars").
+   one-word name joins the one longer name it ends ("Jaguars" of "Jacksonville Jaguars"); a company's
+   name joins its one fuller corporate form ("ATI" of "ATI Technologies").
 5. Nominals: "the general" joins the person with that title mentioned most recently before it in the
    same article (within a few sentences), else is left out.
 """
