@@ -1054,18 +1054,18 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
         if va.anchor == "where/town" and va.owner and va.owner == vb.owner:
             found.append((va, vb))  # the town a named clinic or company is in has one answer
             continue
-        if va.anchor == "where/town" and not (a.people & b.people and _same_happening(a, b, n, m)):
+        if va.anchor in _NAMED_SITES and not (a.people & b.people and _same_happening(a, b, n, m)):
             continue  # where one person died; a robbery in Paris is not the robbery in Cannes
         if (different_people or _different_organisations(a, b) or _different_payers(va, vb)) and (
             va.anchor == "duration" or va.anchor.startswith("money")
         ):
             continue  # Teixeira's eight-year offer, Ibanez's three-year; the Nationals' offer, the Red Sox's
         if va.weekday or vb.weekday or va.monthday or vb.monthday:
-            if _same_doing(a, b, va, vb):
+            if _same_doing(a, b, n, m) or _same_thing_done(a, b, n, m):
                 found.append((va, vb))  # one deed of the same people, on two days
             continue  # an undated 'Tuesday' or 'Nov. 12' may be any one: only one deed of the same people
         timed = va.kind in ("date", "time")
-        if timed and a.statement.article_id == b.statement.article_id and not _same_doing(a, b, va, vb):
+        if timed and a.statement.article_id == b.statement.article_id and not _same_doing(a, b, n, m):
             continue  # one article's timeline: two sources' times of two moments, unless one deed
         if va.anchor == "duration" and not _same_span(va, vb):
             continue  # an eight-hour battery life is not a battery that lasts five years
@@ -1148,6 +1148,12 @@ def _subgroup_clashes(a: Described, b: Described) -> Iterable[tuple[Value, Value
                     return
 
 
+# Places compared as where one named person did one thing: a town, a named prison or hospital.
+_NAMED_SITES = frozenset(
+    {"where/town", "where/prison", "where/jail", "where/hospital", "where/clinic", "where/hotel"}
+)
+
+
 def _different_payers(va: Value, vb: Value) -> bool:
     """Two amounts named as paid or offered by different parties ('the Nationals' offer', 'the Red
     Sox's offer'), even where the parser finds no organisation."""
@@ -1227,14 +1233,24 @@ _HAPPEN = frozenset({"occur", "happen", "strike", "hit", "shake", "jolt", "rattl
                      "begin", "break", "explode", "detonate", "blast", "crash", "collapse"})  # fmt: skip
 
 
-def _same_doing(a: Described, b: Described, va: Value, vb: Value) -> bool:
+def _same_doing(a: Described, b: Described, n: int, m: int) -> bool:
     """The same verb of the same named people or organisation: 'Jackson was arrested early Tuesday',
     'Jackson was arrested ... early Monday morning'; 'Microsoft ... issuing the patch' on Wednesday,
     'Microsoft released a critical security patch on Thursday'."""
+    va, vb = a.values[n], b.values[m]
     actors = (a.entities - a.places) & (b.entities - b.places)
     return (
         bool(va.verb) and _deed(va.verb) == _deed(vb.verb) and va.verb not in REPORTING_VERBS and bool(actors)
     )
+
+
+def _same_thing_done(a: Described, b: Described, n: int, m: int) -> bool:
+    """The same verb done to the same thing, where no one is named: 'the submarine cables were damaged
+    south of Italy on Friday', 'three international underwater cables ... were damaged Wednesday'."""
+    va, vb = a.values[n], b.values[m]
+    if not va.verb or _deed(va.verb) != _deed(vb.verb) or va.verb in REPORTING_VERBS or a.people or b.people:
+        return False
+    return bool(va.theme) and _fold(va.theme) == _fold(vb.theme)
 
 
 def _closely_alike(a: Described, b: Described, settings: AlignmentSettings) -> bool:
@@ -1359,13 +1375,32 @@ def values_conflict(a: Described, b: Described) -> list[tuple[Value, Value]]:
 def _body_part_clash(a: Described, b: Described) -> tuple[Value, Value] | None:
     """The first wounded body part of each statement when neither list of parts contains the other
     ('arm and foot' against 'arm, leg and chest'), else None."""
-    parts_a = {_WITHIN.get(v.text.lower(), v.text.lower()) for v in a.values if v.kind == "body part"}
-    parts_b = {_WITHIN.get(v.text.lower(), v.text.lower()) for v in b.values if v.kind == "body part"}
-    if not parts_a or not parts_b or parts_a <= parts_b or parts_b <= parts_a:
+    parts_a = {_part_and_side(v.text) for v in a.values if v.kind == "body part"}
+    parts_b = {_part_and_side(v.text) for v in b.values if v.kind == "body part"}
+    if not parts_a or not parts_b or _all_told(parts_a, parts_b) or _all_told(parts_b, parts_a):
         return None
     first_a = next(v for v in a.values if v.kind == "body part")
     first_b = next(v for v in b.values if v.kind == "body part")
     return first_a, first_b
+
+
+def _part_and_side(text: str) -> tuple[str, str]:
+    """('knee', 'left') of 'left knee'; ('head', '') of 'temple'."""
+    words = text.lower().split()
+    side = words[0] if len(words) > 1 and words[0] in ("left", "right") else ""
+    part = words[-1]
+    return _WITHIN.get(part, part), side
+
+
+def _all_told(some: set[tuple[str, str]], others: set[tuple[str, str]]) -> bool:
+    """Every part of `some` is among `others`: the same part, on the same side or on an untold one."""
+    return all(
+        any(
+            part == other and (side == side_other or not side or not side_other)
+            for other, side_other in others
+        )
+        for part, side in some
+    )
 
 
 # Body parts that are part of another: a shot to the temple is a shot in the head.

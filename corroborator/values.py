@@ -230,6 +230,9 @@ class Value:
     # A day of a month without its year in an undated article ('On Nov. 12'): `low` is
     # month * 100 + day, comparable with the month and day of any other report's day.
     monthday: bool = False
+    # For a day of an undated article: the noun its verb was done to or by ('cable' of 'the cables
+    # were damaged on Friday'), so that one deed to one thing is recognised where no one is named.
+    theme: str = ""
     # The entity whose once-in-a-life event a year dates ('retired in 1993': Cheeks), set by facts.py;
     # for where a company is based, the company's first name word ('ati'); for money, who pays it.
     owner: str = ""
@@ -268,6 +271,7 @@ def statement_values(parsed: ParsedArticle, start: int, end: int) -> list[Value]
         *_weapons(parsed, start, end),
         *_titles(parsed, start, end),
         *_headquarters(parsed, start, end),
+        *_facilities(parsed, start, end),
         *_outcomes(parsed, start, end),
     ]
     return sorted(values, key=lambda v: (v.start, v.kind))
@@ -381,6 +385,24 @@ _OUTCOME_OF = {"kill": 1.0, "execute": 1.0, "arrest": 2.0, "capture": 2.0, "deta
                "rescue": 3.0, "free": 3.0, "release": 3.0, "injure": 4.0, "wound": 4.0}  # fmt: skip
 
 
+def _facilities(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """A named prison, hospital or hotel where something happened ('was found dead in Pagliarelli
+    prison'), with the verb it belongs to; one facility is one value by its folded name."""
+    found = []
+    for match in _FACILITY.finditer(parsed.text, start, end):
+        name = match.group(1)
+        code = float(zlib.crc32(name.lower().encode("utf-8")))
+        verb = _governing_verb(parsed, parsed.token_at(match.start(1)))
+        where = (name, match.start(1), match.end(1))
+        found.append(Value("place", "where/" + match.group(2).lower(), code, code, *where, verb=verb))
+    return found
+
+
+_FACILITY = re.compile(
+    r"\b(?:in|at|inside|outside|from)\s+(?:the\s+)?((?:[A-Z][\w'-]+\s){1,3}(prison|jail|hospital|clinic|hotel))\b"
+)
+
+
 def _headquarters(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     """Where an organisation is based: 'Markham, Ont-based ATI', 'its headquarters in Waterloo'.
     The parser often takes such towns for people, so they are read from the text, and one town is
@@ -418,8 +440,8 @@ _HEADQUARTERS_IN = re.compile(
 
 def _sizes(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     """The size of a thing, as a measure that modifies its noun: 'a 2.44-inch display', 'a
-    3.2-megapixel camera', 'a 40-foot boat'. The anchor is the unit and the noun measured, so a
-    screen's size is compared only with a screen's size in that unit."""
+    3.2-megapixel camera', 'a 40-foot boat', 'the 6-foot-9 forward'. The anchor is the unit and the
+    noun measured, so a screen's size is compared only with a screen's size in that unit."""
     found = []
     for match in _SIZE.finditer(parsed.text, start, end):
         amount = parse_number(match.group(1))
@@ -428,6 +450,8 @@ def _sizes(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
             continue  # 'the 11-inch models', 'a 15-inch version': one product comes in several sizes
         unit = _SIZE_UNITS.get(match.group(2).lower(), match.group(2).lower())
         low, high = number_range(amount, _qualifier_text(parsed.text, match.start(), match.group(1)))
+        if match.group(3) and unit == "foot":  # 'the 6-foot-9 power forward': feet and inches
+            low = high = amount + int(match.group(3)) / 12
         found.append(
             Value("number", f"size/{unit}:{noun}", low, high, match.group(0), match.start(), match.end())
         )
@@ -436,7 +460,7 @@ def _sizes(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
 
 _SIZE = re.compile(
     r"(?<![\w.,-])(\d+(?:\.\d+)?)-(inch|in|foot|ft|metre|meter|megapixel|mp|gigabyte|gb|megabyte|mb|terabyte|tb"
-    r"|ghz|mhz|mah|watt|tonne|ton|storey|story|acre|gallon|litre|liter|pound|lb|kilogram|kg)\b",
+    r"|ghz|mhz|mah|watt|tonne|ton|storey|story|acre|gallon|litre|liter|pound|lb|kilogram|kg)\b(?:-(\d{1,2})\b)?",
     re.I,
 )
 _SIZE_UNITS = {"in": "inch", "ft": "foot", "meter": "metre", "mp": "megapixel", "gigabyte": "gb",
@@ -789,13 +813,32 @@ def _weekdays(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         if verb is None:
             continue
         where = (expression.text, expression.start, expression.end)
+        theme = _theme(parsed, parsed.token_at(expression.start))
         if match is not None:
             day = float(_WEEKDAYS.index(match.group(1).lower()))
-            found.append(Value("date", "day", day, day, *where, verb=verb, weekday=True))
+            found.append(Value("date", "day", day, day, *where, verb=verb, weekday=True, theme=theme))
         elif calendar is not None:
             day = float(calendar[0] * 100 + calendar[1])
-            found.append(Value("date", "day", day, day, *where, verb=verb, monthday=True))
+            found.append(Value("date", "day", day, day, *where, verb=verb, monthday=True, theme=theme))
     return found
+
+
+def _theme(parsed: ParsedArticle, i: int) -> str:
+    """The common noun the verb above token `i` is done to or by: its passive subject, object or
+    subject ('the cables were damaged'), or the noun a relative clause hangs from ('cables ... that
+    were damaged'); '' for a pronoun or a name."""
+    verb = _verb_above(parsed, i)
+    if verb is None:
+        return ""
+    token = parsed.tokens[verb]
+    if token.dep == "relcl" and parsed.tokens[token.head].pos == "NOUN":
+        return parsed.tokens[token.head].lemma.lower()
+    for role in ("nsubjpass", "dobj", "nsubj"):
+        for child in parsed.children[verb]:
+            if parsed.tokens[child].dep == role:
+                noun = parsed.tokens[child]
+                return noun.lemma.lower() if noun.pos == "NOUN" else ""
+    return ""
 
 
 def _day_verb(parsed: ParsedArticle, expression: Expression, statement: tuple[int, int]) -> str | None:
@@ -805,9 +848,23 @@ def _day_verb(parsed: ParsedArticle, expression: Expression, statement: tuple[in
         return None  # 'police said Monday': the day of the report, not of the event
     if _not_the_days_event(parsed, expression.start, expression.text):
         return None
-    return _possessor(parsed, expression.start, expression.end) or _governing_verb(
-        parsed, parsed.token_at(expression.start)
+    return (
+        _possessor(parsed, expression.start, expression.end)
+        or _noun_dated(parsed, expression)
+        or _governing_verb(parsed, parsed.token_at(expression.start))
     )
+
+
+def _noun_dated(parsed: ParsedArticle, expression: Expression) -> str:
+    """The subject a day is put on by 'on' ('attempts on Saturday were unsuccessful': the attempts),
+    which is not what the sentence's verb did that day. Not an object: the parser often hangs the
+    verb's day on its object ('released a critical security patch on Thursday')."""
+    token = parsed.tokens[parsed.token_at(expression.start)]
+    preposition = parsed.tokens[token.head]
+    if token.dep != "pobj" or preposition.text.lower() != "on":
+        return ""
+    noun = parsed.tokens[preposition.head]
+    return noun.lemma.lower() if noun.pos == "NOUN" and noun.dep in ("nsubj", "nsubjpass") else ""
 
 
 def _not_the_days_event(parsed: ParsedArticle, char: int, text: str) -> bool:
@@ -1384,12 +1441,14 @@ def _body_parts(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         or t.text.lower() in INJURY_WORDS
         or t.lemma.lower() in _INJURY_NOUNS
         or t.lemma.lower() in _INJURED_PARTS
+        or t.lemma.lower() in _TREATED
         for t in tokens
     ):
         return []
     return [
-        Value("body part", "injury", 0, 0, t.text, t.start, t.end)
+        Value("body part", "injury", 0, 0, parsed.text[begin : t.end], begin, t.end)
         for t in tokens
+        if (begin := _side_start(parsed, t.i))
         if t.lemma.lower() in BODY_PARTS
         and not _PART_OF.match(parsed.text[t.end : t.end + 25])  # 'the back of the head' is the head
         and t.pos == "NOUN"
@@ -1399,6 +1458,19 @@ def _body_parts(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
             or _whole_of_a_part(parsed, t.i)
         )
     ]
+
+
+def _side_start(parsed: ParsedArticle, i: int) -> int:
+    """Where a body part's name starts, with its side ('left knee', 'right ankle'): the left knee
+    and the right knee are two answers, 'knee' fits either."""
+    before = parsed.tokens[i - 1] if i > 0 else None
+    if before is not None and before.text.lower() in ("left", "right"):
+        return before.start
+    return parsed.tokens[i].start
+
+
+# Words of treating an injury: 'surgery to repair the meniscus on his left knee' tells where it is.
+_TREATED = frozenset({"surgery", "operation", "ligament", "meniscus", "tendon", "cartilage"})
 
 
 def _whole_of_a_part(parsed: ParsedArticle, i: int) -> bool:

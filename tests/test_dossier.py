@@ -816,3 +816,29 @@ def test_tolls_dated_to_one_past_event_conflict(tmp_path: Path) -> None:
         "killing five people.\n",
     )
     assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "number"] == [["four", "five"]]
+
+
+def test_the_left_and_the_right_knee_conflict_and_a_knee_fits_either(tmp_path: Path) -> None:
+    left = "Reggie Bush had surgery to repair the meniscus on his left knee, the Saints said.\n"
+    right = _undated_pair(tmp_path / "right", left, "Reggie Bush sprained a ligament in his right knee.\n")
+    plain = _undated_pair(tmp_path / "plain", left, "Reggie Bush sprained a ligament in his knee.\n")
+    assert [_side_values(c) for c in right["conflicts"]] == [["left knee", "right knee"]]
+    assert plain["conflicts"] == []
+
+
+def test_an_undated_day_of_one_deed_to_one_thing_conflicts(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Internet services in Egypt were cut after the submarine cables were damaged off Italy on Friday.\n",
+        "The cause was three international underwater cables that were damaged Wednesday.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"]] == [["Friday", "Wednesday"]]
+
+
+def test_two_prisons_where_one_man_was_found_dead_conflict(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Gaetano Lo Presti, 52, was found dead in Pagliarelli prison only hours after his arrest.\n",
+        "Gaetano Lo Presti was found dead in Ucciardone prison in Palermo, police said.\n",
+    )
+    assert _questions(dossier) == [("where it happened", ["Pagliarelli prison", "Ucciardone prison"])]

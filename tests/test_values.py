@@ -485,3 +485,34 @@ def test_a_bare_age_is_a_person_of_its_own() -> None:
 def test_a_time_with_a_when_clause_dates_that_clause() -> None:
     found = _read("She was walking outside the store around 9 p.m. when she was hit, the station reported.")
     assert [v.verb for v in found if v.kind == "time"] == ["hit"]
+
+
+def test_a_body_part_keeps_its_side() -> None:
+    found = _read("He had surgery to repair the meniscus on his left knee.")
+    assert [v.text for v in found if v.kind == "body part"] == ["left knee"]
+
+
+def test_a_named_prison_is_where_it_happened() -> None:
+    found = _read("Lo Presti, 52, was found dead in Pagliarelli prison hours after his arrest.")
+    assert [(v.anchor, v.text, v.verb) for v in found if v.kind == "place"] == [
+        ("where/prison", "Pagliarelli prison", "find")
+    ]
+
+
+def test_a_height_in_feet_and_inches_is_one_size() -> None:
+    found = [
+        v for v in _read("Hansbrough, the 6-foot-9 center, scored 20 points.") if v.anchor.startswith("size")
+    ]
+    assert [(v.anchor, v.low) for v in found] == [("size/foot:center", 6.75)]
+
+
+def test_a_day_put_on_a_subject_dates_that_subject() -> None:
+    found = _read("His body was recovered on Sunday after attempts on Saturday were unsuccessful.")
+    assert ("Saturday", "attempt") in [(v.text, v.verb) for v in found if v.kind == "date"]
+
+
+def test_an_undated_day_knows_what_was_done_to() -> None:
+    (day,) = [
+        v for v in _read("The submarine cables were damaged south of Italy on Friday.") if v.kind == "date"
+    ]
+    assert (day.verb, day.theme) == ("damage", "cable")
