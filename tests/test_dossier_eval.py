@@ -266,9 +266,26 @@ BLIND8 = Path(__file__).parent / "data" / "dossier_blind8"
 BLIND9 = Path(__file__).parent / "data" / "dossier_blind9"
 BLIND10 = Path(__file__).parent / "data" / "dossier_blind10"
 BLIND11 = Path(__file__).parent / "data" / "dossier_blind11"
+BLIND12 = Path(__file__).parent / "data" / "dossier_blind12"
+BLIND13 = Path(__file__).parent / "data" / "dossier_blind13"
 CASE_FILES = case_paths([CASES])
 ALL_CASE_FILES = case_paths(
-    [CASES, HELDOUT, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11]
+    [
+        CASES,
+        HELDOUT,
+        BLIND2,
+        BLIND3,
+        BLIND4,
+        BLIND5,
+        BLIND6,
+        BLIND7,
+        BLIND8,
+        BLIND9,
+        BLIND10,
+        BLIND11,
+        BLIND12,
+        BLIND13,
+    ]
 )
 
 
@@ -290,6 +307,8 @@ BLIND_SETS = {
     "blind9": (BLIND9, 0, "ecb"),
     "blind10": (BLIND10, 0, "ecb"),
     "blind11": (BLIND11, 0, "ecb"),
+    "blind12": (BLIND12, 0, "ecb"),
+    "blind13": (BLIND13, 0, "ecb"),
 }
 
 
@@ -325,7 +344,7 @@ def test_the_ecb_half_blind_sets_use_different_topics() -> None:
 
 
 def test_the_later_blind_sets_use_documents_no_other_set_uses() -> None:
-    """The ECB half has no unused topic left: dossier_blind10 and dossier_blind11 take unused
+    """The ECB half has no unused topic left: dossier_blind10 to dossier_blind13 take unused
     documents of used topics, so it is documents, not topics, that must not repeat."""
 
     def documents(folder: Path) -> set[str]:
@@ -334,9 +353,11 @@ def test_the_later_blind_sets_use_documents_no_other_set_uses() -> None:
 
     others = set().union(*(documents(f) for f in (CASES, HELDOUT, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6,
                                                   BLIND7, BLIND8, BLIND9)))  # fmt: skip
-    for folder in (BLIND10, BLIND11):
+    later = (BLIND10, BLIND11, BLIND12, BLIND13)
+    for n, folder in enumerate(later):
         assert len(documents(folder)) == 20 and not documents(folder) & others, folder.name
-    assert not documents(BLIND10) & documents(BLIND11)
+        for other in later[n + 1 :]:
+            assert not documents(folder) & documents(other), (folder.name, other.name)
 
 
 def test_the_set_has_the_promised_composition() -> None:
