@@ -448,6 +448,8 @@ def _sizes(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         noun = _measured_noun(parsed, match.end())
         if amount is None or not noun or noun in _VARIANTS:
             continue  # 'the 11-inch models', 'a 15-inch version': one product comes in several sizes
+        if match.group(2).lower() == "in" and match.group(3):
+            continue  # 'a 2-in-1 laptop' is no size
         unit = _SIZE_UNITS.get(match.group(2).lower(), match.group(2).lower())
         low, high = number_range(amount, _qualifier_text(parsed.text, match.start(), match.group(1)))
         if match.group(3) and unit == "foot":  # 'the 6-foot-9 power forward': feet and inches

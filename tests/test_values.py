@@ -516,3 +516,8 @@ def test_an_undated_day_knows_what_was_done_to() -> None:
         v for v in _read("The submarine cables were damaged south of Italy on Friday.") if v.kind == "date"
     ]
     assert (day.verb, day.theme) == ("damage", "cable")
+
+
+def test_a_two_in_one_laptop_has_no_size() -> None:
+    found = _read("The company sells a 2-in-1 laptop with a 13-inch screen.")
+    assert [v.text for v in found if v.anchor.startswith("size")] == ["13-inch"]
