@@ -1294,7 +1294,19 @@ def _money_verb(parsed: ParsedArticle, i: int, end: int) -> str:
     head = parsed.tokens[parsed.tokens[i].head]
     priced = head.pos == "NOUN" and head.start >= end and not _MONEY_WORD.fullmatch(head.text)
     word = head.lemma.lower() if priced else _governing_verb(parsed, i)
+    if word in _EARNING or (word == "pay" and _passive(parsed, i)):
+        return "earn"  # 'he ended up taking $3 million', 'he was paid $5 million': what he got
     return "buy" if word in _BUYING else word
+
+
+def _passive(parsed: ParsedArticle, i: int) -> bool:
+    """Whether the verb above token `i` has a passive subject ('he was paid $5 million')."""
+    verb = _verb_above(parsed, i)
+    return verb is not None and any(parsed.tokens[c].dep == "nsubjpass" for c in parsed.children[verb])
+
+
+# Verbs of what a person gets: their amounts answer 'how much was he paid'.
+_EARNING = frozenset({"earn", "receive", "take", "get", "collect", "pocket"})
 
 
 def _paid_in(text: str, end: int) -> str:

@@ -842,3 +842,12 @@ def test_two_prisons_where_one_man_was_found_dead_conflict(tmp_path: Path) -> No
         "Gaetano Lo Presti was found dead in Ucciardone prison in Palermo, police said.\n",
     )
     assert _questions(dossier) == [("where it happened", ["Pagliarelli prison", "Ucciardone prison"])]
+
+
+def test_what_one_person_was_paid_conflicts_across_wordings(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Gary Ross ended up taking a relatively low $3 million to write and direct the film.\n",
+        "Gary Ross was paid $5 million for co-writing and directing the film.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"]] == [["$3 million", "$5 million"]]
