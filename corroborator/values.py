@@ -1096,6 +1096,8 @@ def _numbers(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
             base = "people" if unit.startswith("other") else unit.split("/")[0]
             unit = base + "/other" if part == "other" else ""
         last = parsed.token_at(expression.end - 1)
+        if "@" in unit and (period := _PERIOD.search(parsed.text, start, end)):
+            unit += "/in:" + period.group(1).lower()  # 'In the sixth, he landed one punch': that round's
         if unit.startswith("people/") and _of_another(parsed, last, (start, end)):
             unit = "people/other"  # 'killed when Israeli forces attacked another UN school'
         verb = payer = ""
@@ -1271,6 +1273,13 @@ def _of_another(parsed: ParsedArticle, i: int, statement: tuple[int, int]) -> bo
     return bool(_ANOTHER.search(words))
 
 
+# A part of a game or fight that a count is told for ('In the sixth', 'during the round').
+_PERIOD = re.compile(
+    r"\b(?:in|during)\s+(?:the|that|this)\s+((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|final|last|opening|\d+(?:st|nd|rd|th))(?:\s+(?:round|quarter|half|inning|period|set|lap))?"
+    r"|round|quarter|half|inning|period|set|lap)\b",
+    re.I,
+)
 _ANOTHER = re.compile(r"\b(?:another|a second|a separate|separately|an earlier|a later)\b", re.I)
 _TOLL_AT = re.compile(
     r"\b(?:death\s+)?toll\b[^.;,\d]{0,40}\b(?:at|to|of|reached|hit)\s+(?:at least\s+|about\s+)?$", re.I

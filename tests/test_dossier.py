@@ -851,3 +851,12 @@ def test_what_one_person_was_paid_conflicts_across_wordings(tmp_path: Path) -> N
         "Gary Ross was paid $5 million for co-writing and directing the film.\n",
     )
     assert [_side_values(c) for c in dossier["conflicts"]] == [["$3 million", "$5 million"]]
+
+
+def test_a_rounds_count_does_not_conflict_with_the_fights(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Wladimir Klitschko landed 178 punches to just 30 for Hasim Rahman.\n",
+        "Klitschko dominated Rahman. In the sixth, he landed one punch.\n",
+    )
+    assert [c for c in dossier["conflicts"] if c["kind"] == "number"] == []

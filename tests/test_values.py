@@ -521,3 +521,8 @@ def test_an_undated_day_knows_what_was_done_to() -> None:
 def test_a_two_in_one_laptop_has_no_size() -> None:
     found = _read("The company sells a 2-in-1 laptop with a 13-inch screen.")
     assert [v.text for v in found if v.anchor.startswith("size")] == ["13-inch"]
+
+
+def test_a_count_told_for_one_round_is_that_rounds() -> None:
+    assert ("number", "punch@land/in:sixth", 1.0) in _values("In the sixth, he landed one punch.")
+    assert ("number", "punch@land", 178.0) in _values("Klitschko landed 178 punches to just 30 for Rahman.")
