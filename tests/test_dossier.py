@@ -856,7 +856,9 @@ def test_what_one_person_was_paid_conflicts_across_wordings(tmp_path: Path) -> N
 def test_a_rounds_count_does_not_conflict_with_the_fights(tmp_path: Path) -> None:
     dossier = _undated_pair(
         tmp_path,
-        "Wladimir Klitschko landed 178 punches to just 30 for Hasim Rahman.\n",
-        "Klitschko dominated Rahman. In the sixth, he landed one punch.\n",
+        "Klitschko, who was coming off an 11th-round knockout of Tony Thompson in July, "
+        "landed 178 punches to just 30 for Rahman.\n",
+        "Wladimir Klitschko dominated Hasim Rahman from the start.\nRahman barely threw a punch.\n"
+        "In the sixth, he landed one punch.\n",
     )
     assert [c for c in dossier["conflicts"] if c["kind"] == "number"] == []
