@@ -3,15 +3,12 @@
 Thirteen labelled sets (see each README and docs/quality.md), scored by `corroborator.dossier_eval`:
 
 - `dossier_eval` (21 cases: real ECB+ stories, edited/control pairs, one synthetic story),
-  `dossier_heldout` and `dossier_blind2` to `dossier_blind11`: tuning sets. The engine was tuned
+  `dossier_heldout` and `dossier_blind2` to `dossier_blind12`: tuning sets. The engine was tuned
   while reading their errors; each `dossier_blind*` set was labelled blind and scored once before
   anyone read its errors, and docs/quality.md keeps those first scores, the honest estimate.
-- `dossier_blind12` (ten edited/control pairs from the ECB half): labelled blind and scored once
-  with the engine frozen at the end of its round (floors at zero for its conflicts, so the gate
-  runs it without anyone reading its errors); nobody tuning the engine reads them. A session that
-  does must say so, record it as a tuning set, and label a new blind set first.
-- `dossier_blind13` is labelled and checked by tests/test_dossier_eval.py but never scored: it is
-  the next round's blind set and is deliberately not in this gate.
+- `dossier_blind13` and `dossier_blind14` are labelled and checked by tests/test_dossier_eval.py
+  but never scored: they are the next rounds' blind sets and are deliberately not in this gate.
+  Score one once, with the engine frozen, before reading any error of it.
 
 The floors live in `tests/eval_baseline.json` (keys `<set>_<figure>`). They catch regressions;
 they are not the targets. Raise them when the engine improves, and keep docs/quality.md's figures
