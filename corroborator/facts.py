@@ -1237,20 +1237,22 @@ def _same_doing(a: Described, b: Described, n: int, m: int) -> bool:
     """The same verb of the same named people or organisation: 'Jackson was arrested early Tuesday',
     'Jackson was arrested ... early Monday morning'; 'Microsoft ... issuing the patch' on Wednesday,
     'Microsoft released a critical security patch on Thursday'."""
-    va, vb = a.values[n], b.values[m]
     actors = (a.entities - a.places) & (b.entities - b.places)
-    return (
-        bool(va.verb) and _deed(va.verb) == _deed(vb.verb) and va.verb not in REPORTING_VERBS and bool(actors)
-    )
+    return _one_deed(a.values[n], b.values[m]) and bool(actors)
 
 
 def _same_thing_done(a: Described, b: Described, n: int, m: int) -> bool:
     """The same verb done to the same thing, where no one is named: 'the submarine cables were damaged
     south of Italy on Friday', 'three international underwater cables ... were damaged Wednesday'."""
     va, vb = a.values[n], b.values[m]
-    if not va.verb or _deed(va.verb) != _deed(vb.verb) or va.verb in REPORTING_VERBS or a.people or b.people:
+    if not _one_deed(va, vb) or a.people or b.people:
         return False
     return bool(va.theme) and _fold(va.theme) == _fold(vb.theme)
+
+
+def _one_deed(va: Value, vb: Value) -> bool:
+    """Two values of the same verb, in `_deed`'s sense, that is not a verb of saying."""
+    return bool(va.verb) and _deed(va.verb) == _deed(vb.verb) and va.verb not in REPORTING_VERBS
 
 
 def _closely_alike(a: Described, b: Described, settings: AlignmentSettings) -> bool:

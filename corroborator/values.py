@@ -391,11 +391,16 @@ def _facilities(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     found = []
     for match in _FACILITY.finditer(parsed.text, start, end):
         name = match.group(1)
-        code = float(zlib.crc32(name.lower().encode("utf-8")))
+        code = _name_code(name)
         verb = _governing_verb(parsed, parsed.token_at(match.start(1)))
         where = (name, match.start(1), match.end(1))
         found.append(Value("place", "where/" + match.group(2).lower(), code, code, *where, verb=verb))
     return found
+
+
+def _name_code(name: str) -> float:
+    """A place read from the text, not from an entity, as a number: equal for the same folded name."""
+    return float(zlib.crc32(name.lower().encode("utf-8")))
 
 
 _FACILITY = re.compile(
@@ -425,7 +430,7 @@ def _headquarters(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
                 )
             if not owner:
                 continue
-            code = float(zlib.crc32(name.lower().encode("utf-8")))
+            code = _name_code(name)
             where = (name, match.start(1), match.end(1))
             found.append(Value("place", "where/hq", code, code, *where, owner=owner.lower().rstrip(".")))
     return found
