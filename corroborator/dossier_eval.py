@@ -37,6 +37,7 @@ import json
 import re
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -552,10 +553,21 @@ def _one_story(store: Store, article_ids: Sequence[int]) -> int:
     return story
 
 
-def predict_case(case: Case, settings: Settings, workdir: Path) -> Prediction:
-    """Ingest one case into a fresh store under `workdir`, build its dossier, reduce it."""
-    from corroborator.dossier import build_dossier
+@dataclass(frozen=True, slots=True)
+class StoredCase:
+    """A case's articles in a store of their own, as one story: what its dossier is built from."""
 
+    store: Store
+    story: int
+    settings: Settings
+    article_ids: list[int]
+    keys: dict[str, str]  # the dossier's article id ('a3') -> the case's article key
+    texts: dict[str, str]  # the case's article key -> the stored text
+
+
+@contextmanager
+def stored_case(case: Case, settings: Settings, workdir: Path) -> Iterator[StoredCase]:
+    """Ingest one case into a fresh store under `workdir` and put its articles in one story."""
     db = workdir / f"{case.name}.db"
     run = replace(settings, db_path=db, group=False)
     with open_store(db) as store:
@@ -567,10 +579,18 @@ def predict_case(case: Case, settings: Settings, workdir: Path) -> Prediction:
             )
         stored = [int(i) for i in ids if i is not None]
         story = _one_story(store, stored)
-        dossier = build_dossier(store, story, run)
         keys = {f"a{aid}": a.key for aid, a in zip(stored, case.articles, strict=True)}
         texts = {a.key: store.get_article(aid).text for aid, a in zip(stored, case.articles, strict=True)}
-    return prediction_from_dossier(dossier, keys, texts)
+        yield StoredCase(store, story, run, stored, keys, texts)
+
+
+def predict_case(case: Case, settings: Settings, workdir: Path) -> Prediction:
+    """Ingest one case into a fresh store under `workdir`, build its dossier, reduce it."""
+    from corroborator.dossier import build_dossier
+
+    with stored_case(case, settings, workdir) as stored:
+        dossier = build_dossier(stored.store, stored.story, stored.settings)
+    return prediction_from_dossier(dossier, stored.keys, stored.texts)
 
 
 def iter_scores(paths: Iterable[Path | str], settings: Settings | None = None) -> Iterator[CaseScore]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -21,18 +20,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from corroborator import dossier as dossier_module
 from corroborator.analysis import analyse_articles
 from corroborator.dossier_eval import (
-    _drafts,
     _finds,
-    _one_story,
     case_paths,
     load_case,
     match_all,
     prediction_from_dossier,
+    stored_case,
 )
 from corroborator.facts import Described, _value_clashes, about_same
-from corroborator.ingest import ingest_drafts
 from corroborator.settings import Settings
-from corroborator.store import open_store
 
 
 def best_clash(described: list[Described], sides: list[set[str]]) -> tuple[float, str, str, str] | None:
@@ -55,18 +51,12 @@ def census(path: Path) -> list[str]:
     case = load_case(path)
     if not case.conflicts:
         return []
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "case.db"
-        settings = replace(Settings(), db_path=db, group=False)
-        with open_store(db) as store:
-            ids = [r.article_id for r in ingest_drafts(store, _drafts(case), settings).results]
-            story = _one_story(store, ids)
-            analyses = analyse_articles(store, ids, settings).analyses
-            context = dossier_module._Context.build(store.articles_in_story(story), analyses, {})
-            dossier = dossier_module.build_dossier(store, story, settings)
-            keys = {f"a{aid}": a.key for aid, a in zip(ids, case.articles, strict=True)}
-            texts = {a.key: store.get_article(aid).text for aid, a in zip(ids, case.articles, strict=True)}
-    predicted = prediction_from_dossier(dossier, keys, texts)
+    with tempfile.TemporaryDirectory() as folder, stored_case(case, Settings(), Path(folder)) as stored:
+        store = stored.store
+        analyses = analyse_articles(store, stored.article_ids, stored.settings).analyses
+        context = dossier_module._Context.build(store.articles_in_story(stored.story), analyses, {})
+        dossier = dossier_module.build_dossier(store, stored.story, stored.settings)
+    predicted = prediction_from_dossier(dossier, stored.keys, stored.texts)
     lines = []
     for conflict in case.conflicts:
         sides = [set().union(*(match_all(m, predicted) for m in side)) for side in conflict]

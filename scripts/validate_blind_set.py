@@ -9,7 +9,6 @@ It never runs the engine, so a labeller may use it.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -22,16 +21,6 @@ import test_dossier_eval as checks  # noqa: E402
 from corroborator.dossier_eval import case_paths  # noqa: E402
 
 
-def documents(folder: Path) -> set[str]:
-    """The source documents (`ecb:23_4ecb`) of a set's cases."""
-    found = set()
-    for path in folder.glob("*.json"):
-        data = json.loads(path.read_text("utf-8"))
-        if isinstance(data, dict):
-            found |= {a["origin"].split("#")[0] for a in data.get("articles", []) if "origin" in a}
-    return found
-
-
 def main(argv: list[str]) -> int:
     folder, name, allowed = Path(argv[0]), argv[1], set(argv[2].split(","))
     checks.BLIND_SETS[name] = (folder, 0, "ecb")
@@ -40,17 +29,12 @@ def main(argv: list[str]) -> int:
     for path in paths:
         checks.test_case_matches_its_schema_and_quotes_are_exact(path)
         checks.test_edited_cases_change_exactly_one_value_of_their_control(path)
-    others = set().union(
-        *(
-            documents(f)
-            for f in (ROOT / "tests" / "data").iterdir()
-            if f.is_dir() and f.resolve() != folder.resolve()
-        )
-    )
-    mine = documents(folder)
+    sets = [f for f in (ROOT / "tests" / "data").iterdir() if f.is_dir() and f.resolve() != folder.resolve()]
+    others = set().union(*(checks.documents(f) for f in sets))
+    mine = checks.documents(folder)
     if mine & others:
         raise SystemExit(f"documents already used by another set: {sorted(mine & others)}")
-    topics = {origin.split(":")[1].split("_")[0] for origin in mine}
+    topics = checks.topics(folder)
     if not topics <= allowed:
         raise SystemExit(f"topics outside the allowed list: {sorted(topics - allowed)}")
     print(f"OK: {len(paths)} case files, topics {sorted(topics, key=int)}, documents {len(mine)}")

@@ -335,11 +335,18 @@ def test_a_blind_set_has_ten_pairs_of_distinct_outlets(name: str) -> None:
     assert all(c["edit"]["article"] == "b" and c["pair"].endswith("-control") for c in edited)
 
 
-def test_the_ecb_half_blind_sets_use_different_topics() -> None:
-    def topics(folder: Path) -> set[str]:
-        cases = [json.loads(p.read_text("utf-8")) for p in case_paths([folder])]
-        return {a["origin"].split(":")[1].split("_")[0] for c in cases for a in c["articles"]}
+def documents(folder: Path) -> set[str]:
+    """The source documents of a set's cases ('ecb:23_4ecb'), without the '#edited' mark."""
+    cases = [json.loads(p.read_text("utf-8")) for p in case_paths([folder])]
+    return {a["origin"].split("#")[0] for c in cases for a in c["articles"]}
 
+
+def topics(folder: Path) -> set[str]:
+    """The ECB+ topics of a set's documents ('23')."""
+    return {origin.split(":")[1].split("_")[0] for origin in documents(folder)}
+
+
+def test_the_ecb_half_blind_sets_use_different_topics() -> None:
     earlier: set[str] = set()
     for folder in (BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9):
         assert not topics(folder) & earlier, folder.name
@@ -349,11 +356,6 @@ def test_the_ecb_half_blind_sets_use_different_topics() -> None:
 def test_the_later_blind_sets_use_documents_no_other_set_uses() -> None:
     """The ECB half has no unused topic left: dossier_blind10 to dossier_blind14 take unused
     documents of used topics, so it is documents, not topics, that must not repeat."""
-
-    def documents(folder: Path) -> set[str]:
-        cases = [json.loads(p.read_text("utf-8")) for p in case_paths([folder])]
-        return {a["origin"].split("#")[0] for c in cases for a in c["articles"]}
-
     others = set().union(*(documents(f) for f in (CASES, HELDOUT, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6,
                                                   BLIND7, BLIND8, BLIND9)))  # fmt: skip
     later = (BLIND10, BLIND11, BLIND12, BLIND13, BLIND14)
