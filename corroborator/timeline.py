@@ -152,9 +152,7 @@ def _relative_to(text: str, reference: date) -> ResolvedDate | None:
     if "yesterday" in lowered:
         return ResolvedDate((reference - timedelta(days=1)).isoformat(), "day")
     if match := (_MONTH_DAY.search(text) or _DAY_MONTH.search(text)):
-        groups = match.groups()
-        month_name, day = (groups[0], groups[1]) if not groups[0].isdigit() else (groups[1], groups[0])
-        return _latest_month_day(reference, _month(month_name), int(day))
+        return _latest_month_day(reference, *_month_and_day(match))
     if match := _MONTH_ALONE.fullmatch(text.strip()):
         return _latest_month(reference, _month(match.group(1)))
     if (match := _WEEKDAY.search(text)) and not re.search(r"\bnext\b", lowered):
@@ -169,9 +167,14 @@ def month_day(text: str) -> tuple[int, int] | None:
     match = _MONTH_DAY.search(text) or _DAY_MONTH.search(text)
     if match is None or re.search(r"\d{4}", text):
         return None
-    groups = match.groups()
-    month_name, day = (groups[0], groups[1]) if not groups[0].isdigit() else (groups[1], groups[0])
-    return (_month(month_name), int(day)) if _day(2000, _month(month_name), int(day)) else None
+    month, day = _month_and_day(match)
+    return (month, day) if _day(2000, month, day) else None
+
+
+def _month_and_day(match: re.Match[str]) -> tuple[int, int]:
+    """(month, day) of a `_MONTH_DAY` ('Nov. 12') or `_DAY_MONTH` ('12 November') match."""
+    first, second = match.group(1), match.group(2)
+    return (_month(first), int(second)) if not first.isdigit() else (_month(second), int(first))
 
 
 def _latest_month_day(reference: date, month: int, day: int) -> ResolvedDate | None:
