@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from corroborator.facts import Described, answers
+from corroborator.facts import COUNT, Described, answers
 from corroborator.titles import title_words
 from corroborator.values import Value
 
@@ -201,6 +201,8 @@ def _number_about(anchor: str, entity_names: dict[str, str]) -> str:
     """'the number of dead', 'the magnitude', 'the depth', 'the distance from Tehran', 'the age of
     the woman', 'the age of Kathryn Jenkin', 'the distance (Duncan Raite)', 'the number of points
     (score, Will Artino)'."""
+    if anchor.startswith(COUNT):
+        return f"the number of {anchor[len(COUNT) :]}s"
     if anchor == "magnitude":
         return "the magnitude"
     if anchor.startswith("magnitude/"):  # 'magnitude/aftershock', 'magnitude/other'

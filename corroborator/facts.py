@@ -112,6 +112,7 @@ class AlignmentSettings:
     place_conflict_about: float = 0.45  # places differ often in detail; only near-identical reports compare
     distance_conflict_about: float = 0.15  # the bearing from a named place, the weapon used
     toll_conflict_about: float = 0.1  # a toll of the dead or injured of the story's own time
+    count_conflict_about: float = 0.15  # two articles' only counts of one noun ('how many cables')
     title_conflict_about: float = 0.0  # a title is held by a named person: the anchor pins the question
     conflict_min_terms: int = 3  # statements with fewer content words are too vague to contradict
     sharp_conflict_about: float = (
@@ -473,8 +474,8 @@ def _denied(parsed: ParsedArticle, value: Value, statement: Statement) -> bool:
         return False
     for ancestor in parsed.ancestors(parsed.token_at(value.start)):
         token = parsed.tokens[ancestor]
-        if not statement.start <= token.start < statement.end:
-            return False
+        if not statement.start <= token.start < statement.end or token.lemma.lower() in _REASONS:
+            return False  # 'did not play due to a hamstring injury': the reason is asserted
         if token.pos in ("VERB", "AUX") and any(
             parsed.tokens[c].dep == "neg"
             or (parsed.tokens[c].dep in ("nsubj", "nsubjpass") and parsed.tokens[c].lemma.lower() in _NOBODY)
@@ -485,6 +486,7 @@ def _denied(parsed: ParsedArticle, value: Value, statement: Statement) -> bool:
 
 
 _NOBODY = frozenset({"none", "nobody", "nothing", "neither"})
+_REASONS = frozenset({"due", "because", "owing"})
 
 
 def _hypothetical(parsed: ParsedArticle, char: int, statement: Statement) -> bool:
@@ -976,13 +978,167 @@ def find_clashes(described: Sequence[Described], settings: AlignmentSettings) ->
             index[(kind, anchor)][signature].append(position)
             if (total := _total_of(anchor)) is not None:  # 'three women killed' against 'two killed'
                 index[(kind, total)]["group:" + signature].append(position)
+    for (noun, signature), positions in _counted_once(described).items():
+        index[("number", COUNT + noun)][signature].extend(positions)
     clashes: dict[tuple[int, int], frozenset[tuple[str, str]]] = {}
-    for partitions in index.values():
+    for (_, anchor), partitions in index.items():
         groups = [members[: settings.clash_sample] for _, members in sorted(partitions.items())]
         for n, left in enumerate(groups):
             for right in groups[n + 1 :]:
-                clashes.update(_clashing_pairs(described, left, right, settings))
-    return dict(sorted(clashes.items()))
+                if anchor.startswith(COUNT):
+                    pairs = _count_clashing_pairs(described, left, right, anchor[len(COUNT) :], settings)
+                else:
+                    pairs = _clashing_pairs(described, left, right, settings)
+                for pair, questions in pairs:
+                    clashes[pair] = clashes.get(pair, frozenset()) | questions
+    return {pair: _without_repeats(questions) for pair, questions in sorted(clashes.items())}
+
+
+# The question prefix of 'how many <noun>s', asked of counts each article gives one answer to.
+COUNT = "count:"
+
+
+def _without_repeats(questions: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """A pair's questions less 'how many cables' where it already clashes on 'cable@cut'."""
+    nouns = {count_noun(a) for kind, a in questions if kind == "number" and not a.startswith(COUNT)}
+    return frozenset(q for q in questions if not (q[1].startswith(COUNT) and q[1][len(COUNT) :] in nouns))
+
+
+def count_noun(anchor: str) -> str:
+    """The thing a plain count counts ('cable' of 'cable@cut', 'pass' of 'pass@catch/person:e1'),
+    or '' for anything else: tolls, a group's toll, parts ('/other'), a round's count ('/in:'),
+    measures, and nouns of time that count nothing by themselves ('times', 'years')."""
+    head, _, rest = anchor.partition("/")
+    if rest and not rest.startswith("person:"):
+        return ""
+    noun = head.partition("@")[0]
+    if not noun.isalpha() or noun in _NOT_A_QUESTION or noun in GROUPS or noun in PERSON_UNITS:
+        return ""
+    return noun
+
+
+def count_verb(anchor: str) -> str:
+    return anchor.partition("/")[0].partition("@")[2]
+
+
+_NOT_A_QUESTION = frozenset({"people", "magnitude", "length", "age", "size", "money", "duration", "time",
+                             "year", "day", "week", "month", "hour", "minute", "second",
+                             "percent"})  # fmt: skip
+
+
+def _counted_once(described: Sequence[Described]) -> dict[tuple[str, str], list[int]]:
+    """(noun, value) -> statements, for the nouns an article counts with one value only.
+
+    'How many cables were cut' has one answer per report: where an article gives a single count
+    of cables, however its verbs put it ('three cables were cut', 'a total of four cables ... went
+    down'), that count is its answer. An article that counts a noun twice ('won 40 games and took
+    Detroit to six games') asks more than one question of it, and none is taken.
+    """
+    by_article: dict[int, dict[str, dict[str, list[int]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list))
+    )
+    for position, d in enumerate(described):
+        for n, value in enumerate(d.values):
+            if value.kind == "number" and not _context(d, n) and (noun := count_noun(value.anchor)):
+                by_article[d.statement.article_id][noun][_signature(value)].append(position)
+    found: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for nouns in by_article.values():
+        for noun, answers_given in nouns.items():
+            if len(answers_given) == 1:
+                ((signature, positions),) = answers_given.items()
+                found[(noun, signature)].extend(sorted(set(positions)))
+    return found
+
+
+def _count_clashing_pairs(
+    described: Sequence[Described], left: list[int], right: list[int], noun: str, settings: AlignmentSettings
+) -> Iterable[tuple[tuple[int, int], frozenset[tuple[str, str]]]]:
+    for a in left:
+        for b in right:
+            first, second = described[a], described[b]
+            if first.statement.article_id != second.statement.article_id and _counts_clash(
+                first, second, noun, settings
+            ):
+                yield (min(a, b), max(a, b)), frozenset({("number", COUNT + noun)})
+
+
+def _counts_clash(a: Described, b: Described, noun: str, settings: AlignmentSettings) -> bool:
+    """Two articles' only counts of one noun disagree, and tell one deed: the same verb, or a verb
+    that says nothing of its own ('a total of four cables ... went down', 'has a 2.5mm jack'), of
+    the same person where both name one, in the same time and place."""
+    n, m = _count_of(a, noun), _count_of(b, noun)
+    va, vb = a.values[n], b.values[m]
+    if va.anchor == vb.anchor or va.compatible(vb) or not contexts_agree(_context(a, n), _context(b, m)):
+        return False  # one anchor is one question already, compared as such
+    if _not_a_plain_count(a, va) or _not_a_plain_count(b, vb):
+        return False
+    if not _same_scope(_local_places(a, n), _local_places(b, m)):
+        return False
+    if _different_people(a, b) or _different_organisations(a, b):
+        return False
+    holder_a, holder_b = va.anchor.partition("/person:")[2], vb.anchor.partition("/person:")[2]
+    if holder_a != holder_b:
+        return False  # 'Gibbs ended the run with two charity shots', 'He made 8 of 14 shots'
+    if _recalled(a, va) or _recalled(b, vb):
+        return False  # 'The three boats had 26 crew': the boats some other sentence counted
+    verb_a, verb_b = count_verb(va.anchor), count_verb(vb.anchor)
+    about = about_same(a, b)
+    if (
+        verb_a
+        and verb_b
+        and (_deed(verb_a) == _deed(verb_b) or verb_a in _SAY_NOTHING or verb_b in _SAY_NOTHING)
+    ):
+        return about >= settings.count_conflict_about
+    if not (verb_a and verb_b):
+        return (
+            about >= settings.place_conflict_about
+        )  # a count with no verb of its own: near-identical reports
+    return False  # 'scored 20 points' and 'won by 18 points' count different things
+
+
+def _not_a_plain_count(d: Described, value: Value) -> bool:
+    """'one climber' (an article, not a count), 'USB 3.0 ports' (a version), 'an 80-Gigabit switch'
+    (a kind of thing), 'a total of 31 fire trucks, emergency vehicles and other equipment' (more
+    than the noun): counts that do not answer 'how many' of their noun."""
+    offset = d.statement.start
+    before = d.statement.text[max(0, value.start - offset - 12) : value.start - offset]
+    after = d.statement.text[value.end - offset : value.end - offset + 60]
+    return (
+        value.high <= 1
+        or bool(re.search(r"[A-Z][\w-]*\s$", before))
+        or bool(re.match(r"-[A-Za-z]", after))
+        or bool(_LISTED_WITH.match(after))
+    )
+
+
+_LISTED_WITH = re.compile(r"^\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+(?:[\w-]+\s+){0,3}(?:and|or)\b")
+
+
+def _recalled(d: Described, value: Value) -> bool:
+    """A count told with 'the' and nothing that defines it ('the three boats'), which refers back to
+    things counted elsewhere, unlike 'the 12 actors who have played the Doctor'."""
+    offset = d.statement.start
+    before = d.statement.text[max(0, value.start - offset - 12) : value.start - offset]
+    after = d.statement.text[value.end - offset : value.end - offset + 40]
+    return bool(_DEFINITE.search(before)) and not _DEFINED.match(after)
+
+
+_DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
+_DEFINED = re.compile(r"^\s*(?:[\w-]+\s+){1,3}(?:who|that|which|whom)\b", re.I)
+
+
+def _count_of(d: Described, noun: str) -> int:
+    """The position of the statement's count of the noun that is of the story's own time."""
+    return next(
+        i
+        for i, v in enumerate(d.values)
+        if v.kind == "number" and not _context(d, i) and count_noun(v.anchor) == noun
+    )
+
+
+# Verbs that say nothing of their own about what a count counts.
+_SAY_NOTHING = frozenset({"be", "go", "include", "involve", "total", "number", "feature", "contain",
+                          "remember", "come"})  # fmt: skip
 
 
 def _value_signatures(d: Described) -> dict[tuple[str, str], str]:
@@ -1070,6 +1226,13 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
         if va.anchor == "duration" and not _same_span(va, vb):
             continue  # an eight-hour battery life is not a battery that lasts five years
         bar = None if dated else _sharp_bar(va, vb, settings)
+        if (
+            bar is not None
+            and _total_of(va.anchor) is None
+            and va.anchor.startswith("people/")
+            and a.cumulative != b.cumulative
+        ):
+            continue  # '600 killed so far in the offensive' is not the toll of one attack in it
         if va.kind == "year" and va.owner and va.owner == vb.owner:
             bar = settings.sharp_conflict_about  # the year Cheeks retired, however the rest is told
         if dated and va.anchor in ("people/dead", "people/hurt"):
@@ -1125,8 +1288,13 @@ def _total_of(anchor: str) -> str | None:
 
 
 def answers(value: Value, kind: str, anchor: str) -> bool:
-    """Whether a value answers a question: its own, or a group's toll for the whole toll."""
-    return value.kind == kind and (value.anchor == anchor or _total_of(value.anchor) == anchor)
+    """Whether a value answers a question: its own, a group's toll for the whole toll, or any
+    count of a noun for 'how many' of it."""
+    if value.kind != kind:
+        return False
+    if anchor.startswith(COUNT):
+        return count_noun(value.anchor) == anchor[len(COUNT) :]
+    return value.anchor == anchor or _total_of(value.anchor) == anchor
 
 
 def _subgroup_clashes(a: Described, b: Described) -> Iterable[tuple[Value, Value]]:

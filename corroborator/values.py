@@ -53,6 +53,17 @@ BODY_PARTS = frozenset(
         "skull",
         "temple",
         "mouth",
+        "hamstring",
+        "shin",
+        "calf",
+        "toe",
+        "finger",
+        "thumb",
+        "rib",
+        "forearm",
+        "collarbone",
+        "nose",
+        "pelvis",
     }
 )
 INJURY_WORDS = frozenset(
@@ -176,7 +187,9 @@ _ABOUT = re.compile(
     r"\b(about|around|some|approximately|roughly|an estimated|estimated|nearly|almost)\b", re.I
 )
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b", re.I)
-_AGED = re.compile(r"\baged\s+(\d{1,3})\b", re.I)
+_AGED = re.compile(
+    r"\b(?:aged|age(?:\s+of)?)\s+(\d{1,3})\s*$", re.I
+)  # 'aged 63', 'age 64', 'at the age of 85
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.?\s?m\.?)?(?![\d])", re.I)
 _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,])")
 _QUAKE = re.compile(r"\b(?:earthquake|quake|temblor|tremor|aftershock|magnitude|richter)", re.I)
@@ -268,6 +281,7 @@ def statement_values(parsed: ParsedArticle, start: int, end: int) -> list[Value]
         *_times(parsed, start, end),
         *_days(parsed, start, end),
         *_body_parts(parsed, start, end),
+        *_listed_injuries(parsed, start, end),
         *_weapons(parsed, start, end),
         *_titles(parsed, start, end),
         *_headquarters(parsed, start, end),
@@ -395,16 +409,27 @@ def _facilities(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         verb = _governing_verb(parsed, parsed.token_at(match.start(1)))
         where = (name, match.start(1), match.end(1))
         found.append(Value("place", "where/" + match.group(2).lower(), code, code, *where, verb=verb))
+    for match in _VENUE.finditer(parsed.text, start, end):
+        code = _name_code(match.group(1))
+        verb = _governing_verb(parsed, parsed.token_at(match.start(1)))
+        found.append(Value("place", "where/venue", code, code, match.group(1), *match.span(1), verb=verb))
     return found
 
 
 def _name_code(name: str) -> float:
-    """A place read from the text, not from an entity, as a number: equal for the same folded name."""
-    return float(zlib.crc32(name.lower().encode("utf-8")))
+    """A place read from the text, not from an entity, as a number: equal for the same folded name
+    (British and American spellings fold: 'Kodak Theatre' is 'Kodak Theater')."""
+    folded = re.sub(r"tre\b", "ter", name.lower())
+    return float(zlib.crc32(folded.encode("utf-8")))
 
 
 _FACILITY = re.compile(
     r"\b(?:in|at|inside|outside|from)\s+(?:the\s+)?((?:[A-Z][\w'-]+\s){1,3}(prison|jail|hospital|clinic|hotel))\b"
+)
+# A named venue where the event is held ('at the Kodak Theatre', 'from the Dorothy Chandler Pavilion').
+_VENUE = re.compile(
+    r"\b(?:in|at|inside|outside|from)\s+(?:the\s+)?((?:[A-Z][\w'-]+\s){1,3}"
+    r"(?:Theatre|Theater|Pavilion|Stadium|Arena|Coliseum|Auditorium))\b"
 )
 
 
@@ -564,11 +589,12 @@ def _ages(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         if expression.label not in ("DATE", "CARDINAL"):
             continue
         match = _AGE.search(expression.text) or (
-            _AGED.search(parsed.text[max(0, expression.start - 6) : expression.end])
+            _AGED.search(parsed.text[max(0, expression.start - 10) : expression.end])
         )
         if match:
             age = float(match.group(1))
-            anchor = _age_anchor(parsed, expression.end - 1)
+            told = match.re is _AGED  # 'Smith, age 64': the age of whoever the phrase is about
+            anchor = "age" if told else _age_anchor(parsed, expression.end - 1)
             holder = (
                 _holder(
                     parsed, start, expression.start, expression.end, reach=_age_reach(parsed, expression.end)
@@ -1020,21 +1046,22 @@ def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     for bare in _HOUR_MINUTE.finditer(parsed.text, start, end):
         if not any(s <= bare.start() < e for s, e in covered):
             spans.append((bare.start(), bare.end(), bare.group()))  # the model misses '06:00 BST'
+    for written in _MILITARY.finditer(parsed.text, start, end):
+        spans = [span for span in spans if not span[0] <= written.start() < span[1]]
+        if not parsed.text[max(start, written.start() - 2) : written.start()].strip().endswith("("):
+            spans.append((written.start(), written.end(), written.group()))  # '(0300 GMT)' restates a time
     for expression_start, expression_end, expression_text in sorted(spans):
-        match = _CLOCK.search(expression_text)
-        if match is None or not (match.group(2) or match.group(3)):
+        if military := _MILITARY.match(parsed.text, expression_start, expression_end + 8):
+            minutes = float(int(military.group(1)) * 60 + int(military.group(2)))  # 'about 1945 GMT'
+            told_end = military.end()
+        elif (match := _CLOCK.search(expression_text)) is None or not (match.group(2) or match.group(3)):
             continue  # "30 seconds", "10 o'clock news": not a time of day we can compare
-        hour, minute = int(match.group(1)) % 12, int(match.group(2) or 0)
-        meridiem = (match.group(3) or "").replace(".", "").lower()
-        if meridiem == "pm":
-            hour += 12
-        elif not meridiem and int(match.group(1)) >= 12:
-            hour = int(match.group(1))
-        minutes = float(hour * 60 + minute)
+        else:
+            minutes, told_end = _minutes(match), expression_start + match.end()
         qualifier = _qualifier_text(parsed.text, expression_start, expression_text)
         slack = 10.0 if _ABOUT.search(qualifier) else 0.0
         earliest = 0.0 if _BY.search(qualifier[: len(qualifier) - len(expression_text)]) else None
-        zone = _CLOCK_ZONE.match(parsed.text[expression_start + match.end() : expression_end + 8])
+        zone = _CLOCK_ZONE.match(parsed.text[told_end : max(told_end, expression_end) + 8])
         named = zone.group(1).lower() if zone else "local"
         anchor = "clock" if named == "local" else "clock/" + named  # '3 p.m. local time' is the plain clock
         if re.search(r"aftershock", parsed.text[max(start, expression_start - 40) : expression_start], re.I):
@@ -1058,6 +1085,19 @@ def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     return found
 
 
+def _minutes(match: re.Match[str]) -> float:
+    """Minutes after midnight of a `_CLOCK` match ('9.25 am', '4:22pm', '14:30')."""
+    hour, minute = int(match.group(1)) % 12, int(match.group(2) or 0)
+    meridiem = (match.group(3) or "").replace(".", "").lower()
+    if meridiem == "pm":
+        hour += 12
+    elif not meridiem and int(match.group(1)) >= 12:
+        hour = int(match.group(1))
+    return float(hour * 60 + minute)
+
+
+# A 24-hour time written without a colon, which only a zone or 'hours' marks as a time: '2045 GMT'.
+_MILITARY = re.compile(r"\b([01]\d|2[0-3])([0-5]\d)(?=\s?(?:gmt|utc|bst|hours|hrs)\b)", re.I)
 _BY = re.compile(r"\b(by|before|until|no later than)\s*$", re.I)
 _HOUR_MINUTE = re.compile(
     r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s?[ap]\.?m\b\.?)?|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\b\.?)",
@@ -1091,9 +1131,13 @@ def _numbers(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         amount = parse_number(expression.text)
         if amount is None or _appositive_person(parsed, expression.start, expression.end) >= 0:
             continue  # 'wounding Unique Armstead, 32,': an age, not a count of the wounded
+        if _MILITARY.search(parsed.text, expression.start, expression.end + 8):
+            continue  # '2045 GMT' is a time of day
         qualifier = _qualifier_text(parsed.text, expression.start, expression.text)
         low, high = number_range(amount, qualifier)
         unit = _currency(expression.text) if label == "MONEY" else _unit(parsed, expression.end - 1, label)
+        if label != "MONEY" and _in_a_score(parsed.text, expression.start, expression.end):
+            unit = ""  # 'an 88-72 road loss', 'a 15-2 run': a score counts no losses or runs
         part = _part(parsed, expression.start, expression.end, end) if unit and label != "MONEY" else ""
         if part:
             # 'two other victims' (besides the one named) compares with 'three other victims' only;
@@ -1114,6 +1158,13 @@ def _numbers(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         holder = _doer(parsed, expression.end - 1, (start, end)) if "@" in unit else -1
         found.append(Value("number", unit, low, high, *where, holder, verb=verb, floor=floor, owner=payer))
     return found
+
+
+def _in_a_score(text: str, start: int, end: int) -> bool:
+    """Whether a number is one half of a score or record written with a hyphen ('88-72', '9-14')."""
+    return bool(
+        re.match(r"-(?:\d|all\b)", text[end : end + 5]) or re.search(r"\d-$", text[max(0, start - 2) : start])
+    )
 
 
 def _part(parsed: ParsedArticle, start: int, end: int, statement_end: int) -> str:
@@ -1486,6 +1537,26 @@ def _body_parts(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
             or _whole_of_a_part(parsed, t.i)
         )
     ]
+
+
+def _listed_injuries(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """The body part an injury report puts in brackets after a player's name: 'without receiver
+    Marvin Harrison (ankle)'. Read only right after a person, and only where the statement lists one
+    player: body parts are compared statement by statement, and two injury lists ('Hargrove (knee),
+    Graham (ankle)') would be compared as one wound."""
+    people_ends = {m.end for m in parsed.entities_in(start, end) if m.label == "PERSON"}
+    listed = [
+        m for m in _LISTED_PART.finditer(parsed.text, start, end) if {m.start() - 1, m.start()} & people_ends
+    ]
+    if len(listed) != 1:
+        return []
+    part_start, part_end = listed[0].span(1)
+    return [Value("body part", "injury", 0, 0, parsed.text[part_start:part_end], part_start, part_end)]
+
+
+_LISTED_PART = re.compile(
+    r"(?<=[\w.]) ?\(((?:(?:left|right) )?(?:" + "|".join(sorted(BODY_PARTS)) + r"))(?: injury)?\)", re.I
+)
 
 
 def _side_start(parsed: ParsedArticle, i: int) -> int:

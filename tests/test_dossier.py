@@ -862,3 +862,47 @@ def test_a_rounds_count_does_not_conflict_with_the_fights(tmp_path: Path) -> Non
         "In the sixth, he landed one punch.\n",
     )
     assert [c for c in dossier["conflicts"] if c["kind"] == "number"] == []
+
+
+def test_two_reports_only_counts_of_one_thing_conflict_whatever_their_verbs(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "The ministry says three undersea Internet cables were cut off the coast of Sicily, "
+        "disrupting traffic between Italy and Egypt.\n",
+        "A total of four undersea cables went down off Sicily, disrupting Internet traffic to Egypt.\n",
+    )
+    assert _questions(dossier) == [("the number of cables", ["three", "four"])]
+
+
+def test_counts_of_one_noun_for_two_deeds_or_told_again_are_no_conflict(tmp_path: Path) -> None:
+    deeds = _undated_pair(
+        tmp_path / "deeds",
+        "Hansbrough scored 20 points as North Carolina beat Evansville on Thursday night.\n",
+        "North Carolina won by 18 points against Evansville on Thursday night.\n",
+    )
+    recalled = _undated_pair(
+        tmp_path / "recalled",
+        "Navy personnel spotted a group of five suspicious boats approaching the merchant vessels.\n",
+        "The three boats had a total of 26 Somali crew on board, the navy said.\n",
+    )
+    assert deeds["conflicts"] == [] and recalled["conflicts"] == []
+
+
+def test_a_toll_so_far_does_not_conflict_with_one_attacks(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Israeli forces killed at least 40 people when they shelled a UN school in Gaza on Tuesday.\n",
+        "More than 600 Palestinians have been killed so far in the 12 days of the Israeli offensive.\n",
+    )
+    assert [c for c in dossier["conflicts"] if c["kind"] == "number"] == []
+
+
+def test_an_injury_given_as_the_reason_for_a_missed_game_is_read(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Receiver Marvin Harrison did not play in the win over Jacksonville due to a hamstring injury.\n",
+        "The Colts won over Jacksonville without receiver Marvin Harrison (ankle).\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "body part"] == [
+        ["hamstring", "ankle"]
+    ]

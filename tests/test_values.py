@@ -526,3 +526,49 @@ def test_a_two_in_one_laptop_has_no_size() -> None:
 def test_a_count_told_for_one_round_is_that_rounds() -> None:
     assert ("number", "punch@land/in:sixth", 1.0) in _values("In the sixth, he landed one punch.")
     assert ("number", "punch@land", 178.0) in _values("Klitschko landed 178 punches to just 30 for Rahman.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police have charged Sharron Diane Crawford Smith, age 64, with the killings.",
+        "Bettie Page has died at the age of 64, her agent said.",
+    ],
+)
+def test_an_age_told_with_the_word_age_is_the_persons(text: str) -> None:
+    assert ("number", "age", 64.0) in _values(text)
+
+
+def test_a_24_hour_time_in_a_zone_is_a_clock_time_and_its_bracketed_restatement_is_not() -> None:
+    found = _values("The fire broke out on the roof at 2045 GMT on Friday.")
+    assert [v for v in found if v[0] in ("time", "number")] == [("time", "clock/gmt", 1245.0)]
+    restated = _values("Polls opened at 8:00 am local time (0300 GMT) on Sunday.")
+    assert [v for v in restated if v[0] == "time"] == [("time", "clock", 480.0)]
+
+
+def test_a_body_part_in_brackets_after_a_player_is_his_injury() -> None:
+    found = _read("They won without receiver Marvin Harrison (left ankle) on Thursday.")
+    assert [v.text for v in found if v.kind == "body part"] == ["left ankle"]
+    listed = _read("They won without receiver Marvin Harrison (ankle) and linebacker Gary Brackett (knee).")
+    assert [v for v in listed if v.kind == "body part"] == []  # two players' injuries are not one wound
+    assert [
+        v for v in _read("The team (back row) posed for a photo after the injury.") if v.kind == "body part"
+    ] == []
+
+
+def test_a_named_venue_is_a_place_and_spellings_of_it_agree() -> None:
+    theatre = [
+        v
+        for v in _read("The ceremony will take place at the Kodak Theatre on February 22.")
+        if v.kind == "place"
+    ]
+    theater = [
+        v for v in _read("The show was played at the Kodak Theater in Hollywood.") if v.kind == "place"
+    ]
+    assert [(v.anchor, v.text) for v in theatre] == [("where/venue", "Kodak Theatre")]
+    assert theatre[0].compatible(theater[0])
+
+
+def test_a_score_counts_nothing() -> None:
+    found = _values("An 88-72 road loss to the Cavaliers was the last straw, after a 12-all game in October.")
+    assert [v for v in found if v[1].startswith(("loss", "game"))] == []
