@@ -269,6 +269,8 @@ BLIND11 = Path(__file__).parent / "data" / "dossier_blind11"
 BLIND12 = Path(__file__).parent / "data" / "dossier_blind12"
 BLIND13 = Path(__file__).parent / "data" / "dossier_blind13"
 BLIND14 = Path(__file__).parent / "data" / "dossier_blind14"
+BLIND15 = Path(__file__).parent / "data" / "dossier_blind15"
+BLIND16 = Path(__file__).parent / "data" / "dossier_blind16"
 CASE_FILES = case_paths([CASES])
 ALL_CASE_FILES = case_paths(
     [
@@ -287,6 +289,8 @@ ALL_CASE_FILES = case_paths(
         BLIND12,
         BLIND13,
         BLIND14,
+        BLIND15,
+        BLIND16,
     ]
 )
 
@@ -312,6 +316,8 @@ BLIND_SETS = {
     "blind12": (BLIND12, 0, "ecb"),
     "blind13": (BLIND13, 0, "ecb"),
     "blind14": (BLIND14, 0, "ecb"),
+    "blind15": (BLIND15, 0, "ecb"),
+    "blind16": (BLIND16, 0, "ecb"),
 }
 
 
@@ -354,11 +360,11 @@ def test_the_ecb_half_blind_sets_use_different_topics() -> None:
 
 
 def test_the_later_blind_sets_use_documents_no_other_set_uses() -> None:
-    """The ECB half has no unused topic left: dossier_blind10 to dossier_blind14 take unused
+    """The ECB half has no unused topic left: dossier_blind10 to dossier_blind16 take unused
     documents of used topics, so it is documents, not topics, that must not repeat."""
     others = set().union(*(documents(f) for f in (CASES, HELDOUT, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6,
                                                   BLIND7, BLIND8, BLIND9)))  # fmt: skip
-    later = (BLIND10, BLIND11, BLIND12, BLIND13, BLIND14)
+    later = (BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16)
     for n, folder in enumerate(later):
         assert len(documents(folder)) == 20 and not documents(folder) & others, folder.name
         for other in later[n + 1 :]:
