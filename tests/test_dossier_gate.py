@@ -1,14 +1,15 @@
 """Quality gate: dossiers on the hand-labelled cases must not fall under the pinned floors.
 
-Thirteen labelled sets (see each README and docs/quality.md), scored by `corroborator.dossier_eval`:
+Sixteen labelled sets (see each README and docs/quality.md), scored by `corroborator.dossier_eval`:
 
 - `dossier_eval` (21 cases: real ECB+ stories, edited/control pairs, one synthetic story),
-  `dossier_heldout` and `dossier_blind2` to `dossier_blind12`: tuning sets. The engine was tuned
-  while reading their errors; each `dossier_blind*` set was labelled blind and scored once before
-  anyone read its errors, and docs/quality.md keeps those first scores, the honest estimate.
-- `dossier_blind13` and `dossier_blind14` are labelled and checked by tests/test_dossier_eval.py
-  but never scored: they are the next rounds' blind sets and are deliberately not in this gate.
-  Score one once, with the engine frozen, before reading any error of it.
+  `dossier_heldout` and `dossier_blind2` to `dossier_blind15`: tuning sets. The engine was tuned
+  while reading their errors (blind14 and blind15: scored, errors not read yet); each
+  `dossier_blind*` set was labelled blind and scored once before anyone read its errors, and
+  docs/quality.md keeps those first scores, the honest estimate.
+- `dossier_blind16` is labelled and checked by tests/test_dossier_eval.py but never scored: it is
+  the next round's blind set and is deliberately not in this gate. Score it once, with the engine
+  frozen, before reading any error of it.
 
 The floors live in `tests/eval_baseline.json` (keys `<set>_<figure>`). They catch regressions;
 they are not the targets. Raise them when the engine improves, and keep docs/quality.md's figures
@@ -41,6 +42,9 @@ SETS = {
     "blind10": DATA / "dossier_blind10",
     "blind11": DATA / "dossier_blind11",
     "blind12": DATA / "dossier_blind12",
+    "blind13": DATA / "dossier_blind13",
+    "blind14": DATA / "dossier_blind14",
+    "blind15": DATA / "dossier_blind15",
 }
 BASELINE = Path(__file__).parent / "eval_baseline.json"
 FIGURES = ("fact_pairwise_f1", "conflict_precision", "conflict_recall", "attribution_accuracy")
