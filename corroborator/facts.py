@@ -1083,16 +1083,10 @@ def _counts_clash(a: Described, b: Described, noun: str, settings: AlignmentSett
         return False  # 'The three boats had 26 crew': the boats some other sentence counted
     verb_a, verb_b = count_verb(va.anchor), count_verb(vb.anchor)
     about = about_same(a, b)
-    if (
-        verb_a
-        and verb_b
-        and (_deed(verb_a) == _deed(verb_b) or verb_a in _SAY_NOTHING or verb_b in _SAY_NOTHING)
-    ):
+    if not (verb_a and verb_b):  # a count with no verb of its own: near-identical reports only
+        return about >= settings.place_conflict_about
+    if _deed(verb_a) == _deed(verb_b) or verb_a in _SAY_NOTHING or verb_b in _SAY_NOTHING:
         return about >= settings.count_conflict_about
-    if not (verb_a and verb_b):
-        return (
-            about >= settings.place_conflict_about
-        )  # a count with no verb of its own: near-identical reports
     return False  # 'scored 20 points' and 'won by 18 points' count different things
 
 
@@ -1100,31 +1094,35 @@ def _not_a_plain_count(d: Described, value: Value) -> bool:
     """'one climber' (an article, not a count), 'USB 3.0 ports' (a version), 'an 80-Gigabit switch'
     (a kind of thing), 'a total of 31 fire trucks, emergency vehicles and other equipment' (more
     than the noun): counts that do not answer 'how many' of their noun."""
-    offset = d.statement.start
-    before = d.statement.text[max(0, value.start - offset - 12) : value.start - offset]
-    after = d.statement.text[value.end - offset : value.end - offset + 60]
+    before, after = _around(d, value, 12, 60)
     return (
         value.high <= 1
-        or bool(re.search(r"[A-Z][\w-]*\s$", before))
-        or bool(re.match(r"-[A-Za-z]", after))
+        or bool(_NAMED_BEFORE.search(before))
+        or bool(_HYPHENED.match(after))
         or bool(_LISTED_WITH.match(after))
     )
 
 
+_NAMED_BEFORE = re.compile(r"[A-Z][\w-]*\s$")
+_HYPHENED = re.compile(r"-[A-Za-z]")
 _LISTED_WITH = re.compile(r"^\s+(?:[\w-]+\s+){0,2}[\w-]+,\s+(?:[\w-]+\s+){0,3}(?:and|or)\b")
 
 
 def _recalled(d: Described, value: Value) -> bool:
     """A count told with 'the' and nothing that defines it ('the three boats'), which refers back to
     things counted elsewhere, unlike 'the 12 actors who have played the Doctor'."""
-    offset = d.statement.start
-    before = d.statement.text[max(0, value.start - offset - 12) : value.start - offset]
-    after = d.statement.text[value.end - offset : value.end - offset + 40]
+    before, after = _around(d, value, 12, 40)
     return bool(_DEFINITE.search(before)) and not _DEFINED.match(after)
 
 
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.I)
 _DEFINED = re.compile(r"^\s*(?:[\w-]+\s+){1,3}(?:who|that|which|whom)\b", re.I)
+
+
+def _around(d: Described, value: Value, before: int, after: int) -> tuple[str, str]:
+    """Up to `before` characters of the statement before a value and `after` characters after it."""
+    start, end = value.start - d.statement.start, value.end - d.statement.start
+    return d.statement.text[max(0, start - before) : start], d.statement.text[end : end + after]
 
 
 def _count_of(d: Described, noun: str) -> int:

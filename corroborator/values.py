@@ -187,9 +187,8 @@ _ABOUT = re.compile(
     r"\b(about|around|some|approximately|roughly|an estimated|estimated|nearly|almost)\b", re.I
 )
 _AGE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\b", re.I)
-_AGED = re.compile(
-    r"\b(?:aged|age(?:\s+of)?)\s+(\d{1,3})\s*$", re.I
-)  # 'aged 63', 'age 64', 'at the age of 85
+# 'aged 63', 'Smith, age 64,', 'at the age of 85': searched at the end of the text up to the number
+_AGED = re.compile(r"\b(?:aged|age(?:\s+of)?)\s+(\d{1,3})\s*$", re.I)
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.?\s?m\.?)?(?![\d])", re.I)
 _YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,])")
 _QUAKE = re.compile(r"\b(?:earthquake|quake|temblor|tremor|aftershock|magnitude|richter)", re.I)
@@ -401,18 +400,16 @@ _OUTCOME_OF = {"kill": 1.0, "execute": 1.0, "arrest": 2.0, "capture": 2.0, "deta
 
 def _facilities(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     """A named prison, hospital or hotel where something happened ('was found dead in Pagliarelli
-    prison'), with the verb it belongs to; one facility is one value by its folded name."""
+    prison'), or a named venue where the event is held ('at the Kodak Theatre'), with the verb it
+    belongs to; one facility is one value by its folded name."""
     found = []
-    for match in _FACILITY.finditer(parsed.text, start, end):
+    for match in (*_FACILITY.finditer(parsed.text, start, end), *_VENUE.finditer(parsed.text, start, end)):
         name = match.group(1)
         code = _name_code(name)
+        # a theatre or a stadium is one question, where the event is held; a prison is not a hospital
+        anchor = "where/venue" if match.re is _VENUE else "where/" + match.group(2).lower()
         verb = _governing_verb(parsed, parsed.token_at(match.start(1)))
-        where = (name, match.start(1), match.end(1))
-        found.append(Value("place", "where/" + match.group(2).lower(), code, code, *where, verb=verb))
-    for match in _VENUE.finditer(parsed.text, start, end):
-        code = _name_code(match.group(1))
-        verb = _governing_verb(parsed, parsed.token_at(match.start(1)))
-        found.append(Value("place", "where/venue", code, code, match.group(1), *match.span(1), verb=verb))
+        found.append(Value("place", anchor, code, code, name, *match.span(1), verb=verb))
     return found
 
 
@@ -429,7 +426,7 @@ _FACILITY = re.compile(
 # A named venue where the event is held ('at the Kodak Theatre', 'from the Dorothy Chandler Pavilion').
 _VENUE = re.compile(
     r"\b(?:in|at|inside|outside|from)\s+(?:the\s+)?((?:[A-Z][\w'-]+\s){1,3}"
-    r"(?:Theatre|Theater|Pavilion|Stadium|Arena|Coliseum|Auditorium))\b"
+    r"(Theatre|Theater|Pavilion|Stadium|Arena|Coliseum|Auditorium))\b"
 )
 
 
