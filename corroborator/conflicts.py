@@ -189,6 +189,13 @@ def _about(
         return f"the direction from {anchor.partition(':')[2].title()}"
     if kind == "number":
         return _number_about(anchor, entity_names)
+    if kind == "name":
+        role = anchor.partition(":")[2]
+        return (
+            f"who plays {role[len('plays ') :].title()}"
+            if role.startswith("plays ")
+            else f"who is the {role}"
+        )
     if kind == "title":
         name = entity_names.get(anchor.partition("/person:")[2], "")
         return f"the title of {name}" if name else "the title"

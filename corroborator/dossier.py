@@ -45,7 +45,7 @@ from corroborator.timeline import reference_date, resolve_date
 
 SCHEMA = "corroborator.dossier/1"
 # Bump when the dossier engine's output changes for the same input: cached dossiers are rebuilt.
-ENGINE_VERSION = "6"
+ENGINE_VERSION = "7"
 
 
 @cache

@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from rapidfuzz import fuzz
+
 from corroborator.analysis import EntityMention
 from corroborator.gazetteer import ROAD_WORDS, gazetteer_names, titles
 from corroborator.parsed import ParsedArticle, Token
@@ -113,6 +115,7 @@ class AlignmentSettings:
     distance_conflict_about: float = 0.15  # the bearing from a named place, the weapon used
     toll_conflict_about: float = 0.1  # a toll of the dead or injured of the story's own time
     count_conflict_about: float = 0.15  # two articles' only counts of one noun ('how many cables')
+    holder_conflict_about: float = 0.1  # two articles' different people for one role ('Prime Minister X')
     title_conflict_about: float = 0.0  # a title is held by a named person: the anchor pins the question
     conflict_min_terms: int = 3  # statements with fewer content words are too vague to contradict
     sharp_conflict_about: float = (
@@ -145,6 +148,8 @@ class Described:
     sentence: Described | None = None
     # The words of the story's main event this statement uses ('quake', 'foil'): see `mark_core`.
     core: frozenset[str] = frozenset()
+    # The article's protagonist, where the statement's subject is 'he' or 'she' and names no one.
+    meant: frozenset[str] = frozenset()
 
     @property
     def key(self) -> tuple[int, int]:
@@ -163,7 +168,11 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
         and (owned := _owned(_of_the_protagonist(value, statement, parsed, entity_of), parsed, entity_of))
     ]
     values = [
-        _of_a_work(_with_owner(v, statement, parsed, entity_of), parsed, entity_of) if v.kind == "year" else v
+        _of_a_work(_with_owner(v, statement, parsed, entity_of), parsed, entity_of)
+        if v.kind == "year"
+        else _with_owner(v, statement, parsed, entity_of)
+        if v.weekday or v.monthday
+        else v
         for v in values
     ]
     skip = _attribution_chars(statement)
@@ -204,7 +213,8 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
         if token.pos in CONTENT_POS and lemma not in STOP_LEMMAS and len(lemma) > 1 and lemma.isalpha():
             terms.add(_fold(lemma))
     terms.update(_value_terms(values))
-    all_values = tuple(sorted([*values, *place_values], key=lambda v: (v.start, v.kind)))
+    holders = _holders(statement, parsed, entity_of, values)
+    all_values = tuple(sorted([*values, *place_values, *holders], key=lambda v: (v.start, v.kind)))
     main_verb = next(
         (
             i
@@ -237,6 +247,96 @@ def describe(statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[
         local_places=tuple(
             frozenset(e for e, scope in place_scopes if parsed.token_at(v.start) in scope) for v in all_values
         ),
+        meant=frozenset() if people else _meant_by_pronoun(statement, parsed, entity_of),
+    )
+
+
+def _holders(
+    statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[int, int], str], values: list[Value]
+) -> list[Value]:
+    """Who holds a role, as a value of its own ('name', 'holder:prime minister', the person): the
+    person a title is written next to ('Prime Minister Costas Simitis'), and the actor written in
+    brackets after a character ('Bella (Kristen Stewart)'). Two reports naming different people
+    for one role disagree on who it is (`_holders_clash`)."""
+    found = []
+    for value in values:
+        if (
+            value.kind != "title"
+            or "/person:" not in value.anchor
+            or not (key := " ".join(title_words(value.text)))
+        ):
+            continue
+        if set(key.split()) & _MANY_HOLD:
+            continue  # a story has many spokesmen and lawyers: naming another is no contradiction
+        mention = next(
+            (m for m in parsed.entities_in(value.holder, value.holder + 1) if m.start == value.holder), None
+        )
+        if mention is not None:
+            found.append(_holder_value("holder:" + key, mention, value.anchor.partition("/person:")[2]))
+    for mention in parsed.entities_in(statement.start, statement.end):
+        entity = entity_of.get((parsed.id, mention.start))
+        character = _CHARACTER.search(parsed.text[max(statement.start, mention.start - 40) : mention.start])
+        if (
+            mention.label == "PERSON"
+            and entity
+            and character
+            and parsed.text[mention.end : mention.end + 1] == ")"
+        ):
+            found.append(_holder_value("holder:plays " + character.group(1).lower(), mention, entity))
+    return found
+
+
+def _holder_value(anchor: str, mention: EntityMention, entity: str) -> Value:
+    number = float(entity[1:]) if entity[1:].isdigit() else 0.0
+    return Value("name", anchor, number, number, mention.text, mention.start, mention.end)
+
+
+# Title words of roles many people hold at once, even in one organisation.
+_MANY_HOLD = frozenset({"spokesman", "official", "lawyer", "attorney", "detective", "constable",
+                        "sergeant", "inspector", "corporal", "captain", "lieutenant", "agent", "analyst",
+                        "aide", "adviser", "congressman", "senator", "officer", "member", "deputy",
+                        "assistant", "vice"})  # fmt: skip
+_CHARACTER = re.compile(r"\b([A-Z][\w'-]+)(?:\s[A-Z][\w'-]+)?\s\($")
+
+
+def _meant_by_pronoun(
+    statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[int, int], str]
+) -> frozenset[str]:
+    """The person a statement's 'he' or 'she' subject stands for: the article's protagonist,
+    unless the sentence before names someone else ('He was found dead in a cell': Lo Presti)."""
+    subject = next(
+        (
+            i
+            for i in parsed.tokens_between(statement.start, statement.end)
+            if parsed.tokens[i].dep in ("nsubj", "nsubjpass")
+            and parsed.tokens[i].lemma.lower() in ("he", "she")
+        ),
+        None,
+    )
+    if subject is None:
+        return frozenset()
+    before = _people_before(parsed, statement, entity_of)
+    if len(before) == 1:
+        return before  # 'Police ... into how Gaetano Lo Presti was able to ...  He was found dead'
+    holder = _protagonist(parsed, entity_of)
+    entity = entity_of.get((parsed.id, holder)) if holder >= 0 else None
+    if entity is None or before - {entity}:
+        return frozenset()
+    return frozenset({entity})
+
+
+def _people_before(
+    parsed: ParsedArticle, statement: Statement, entity_of: dict[tuple[int, int], str]
+) -> frozenset[str]:
+    """The people the sentence before a statement names."""
+    sentence = parsed.sentence_of_char(statement.start)
+    if sentence == 0:
+        return frozenset()
+    start, end = parsed.analysis.sentences[sentence - 1]
+    return frozenset(
+        entity
+        for m in parsed.entities_in(start, end)
+        if m.label == "PERSON" and (entity := entity_of.get((parsed.id, m.start)))
     )
 
 
@@ -264,14 +364,16 @@ _STAMP_WORDS = re.compile(
 def _with_owner(
     value: Value, statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[int, int], str]
 ) -> Value:
-    """A year of a once-in-a-life event ('retired in 1993', 'was born in 1923') with the person it
-    happened to: the subject of its verb, a name or 'he'/'she' for the article's protagonist."""
-    if value.anchor not in _ONCE:
+    """A year or day of a once-in-a-life event ('retired in 1993', 'was born in 1923', 'he died
+    Thursday') with the person it happened to: the subject of its verb, a name or 'he'/'she' for
+    the article's protagonist."""
+    once = value.anchor if value.kind == "year" else value.verb
+    if once not in _ONCE:
         return value
     verb = next(
         (a for a in parsed.ancestors(parsed.token_at(value.start)) if parsed.tokens[a].pos == "VERB"), None
     )
-    if verb is None or parsed.tokens[verb].lemma.lower() != value.anchor:
+    if verb is None or parsed.tokens[verb].lemma.lower() != once:
         return value  # 'Born March 29, 1928, ...; died December 19': the year is not of 'died'
     if not statement.start <= parsed.tokens[verb].start < statement.end:
         return value
@@ -472,6 +574,8 @@ def _denied(parsed: ParsedArticle, value: Value, statement: Statement) -> bool:
     under a negated verb is not asserted. A toll of zero ('no one was killed') is the assertion."""
     if value.kind == "number" and value.high == 0:
         return False
+    if _describes_the_subject(parsed, parsed.token_at(value.start)):
+        return False  # 'Blackmore, 52, was not available for comment': he is still 52
     for ancestor in parsed.ancestors(parsed.token_at(value.start)):
         token = parsed.tokens[ancestor]
         if not statement.start <= token.start < statement.end or token.lemma.lower() in _REASONS:
@@ -483,6 +587,13 @@ def _denied(parsed: ParsedArticle, value: Value, statement: Statement) -> bool:
         ):
             return True
     return False
+
+
+def _describes_the_subject(parsed: ParsedArticle, i: int) -> bool:
+    """Whether token `i` is in apposition to a named subject ('Blackmore, 52,')."""
+    token = parsed.tokens[i]
+    head = parsed.tokens[token.head]
+    return token.dep == "appos" and head.pos == "PROPN" and head.dep in ("nsubj", "nsubjpass")
 
 
 _NOBODY = frozenset({"none", "nobody", "nothing", "neither"})
@@ -791,6 +902,8 @@ def _value_terms(values: Sequence[Value]) -> set[str]:
         elif value.kind == "time":
             minutes = value.high if value.low == 0 else (value.low + value.high) / 2  # 'by 7 a.m.': 0-420
             terms.add(f"H:{round(minutes / 60) % 24}")  # '06:00 BST' and 'about 6am'
+        elif value.kind == "body part":
+            terms.add("B:" + _part_and_side(value.text)[0])  # 'hurt his left knee', 'injured his knee'
     return terms
 
 
@@ -981,12 +1094,17 @@ def find_clashes(described: Sequence[Described], settings: AlignmentSettings) ->
     for (noun, signature), positions in _counted_once(described).items():
         index[("number", COUNT + noun)][signature].extend(positions)
     clashes: dict[tuple[int, int], frozenset[tuple[str, str]]] = {}
-    for (_, anchor), partitions in index.items():
+    named_in: dict[int, set[str]] = defaultdict(set)
+    for d in described:
+        named_in[d.statement.article_id] |= d.entities
+    for (kind, anchor), partitions in index.items():
         groups = [members[: settings.clash_sample] for _, members in sorted(partitions.items())]
         for n, left in enumerate(groups):
             for right in groups[n + 1 :]:
                 if anchor.startswith(COUNT):
                     pairs = _count_clashing_pairs(described, left, right, anchor[len(COUNT) :], settings)
+                elif kind == "name":
+                    pairs = _holder_clashing_pairs(described, left, right, anchor, named_in, settings)
                 else:
                     pairs = _clashing_pairs(described, left, right, settings)
                 for pair, questions in pairs:
@@ -1060,6 +1178,51 @@ def _count_clashing_pairs(
                 first, second, noun, settings
             ):
                 yield (min(a, b), max(a, b)), frozenset({("number", COUNT + noun)})
+
+
+def _holder_clashing_pairs(
+    described: Sequence[Described],
+    left: list[int],
+    right: list[int],
+    anchor: str,
+    named_in: dict[int, set[str]],
+    settings: AlignmentSettings,
+) -> Iterable[tuple[tuple[int, int], frozenset[tuple[str, str]]]]:
+    for a in left:
+        for b in right:
+            first, second = described[a], described[b]
+            if _holders_clash(first, second, anchor, named_in, settings):
+                yield (min(a, b), max(a, b)), frozenset({("name", anchor)})
+
+
+def _holders_clash(
+    a: Described, b: Described, anchor: str, named_in: dict[int, set[str]], settings: AlignmentSettings
+) -> bool:
+    """Two articles name different people for one role ('The prime minister, Costas Karamanlis',
+    'Prime Minister Costas Simitis'), where each article never names the other's person at all: a
+    story with two prime ministers, or a referee and his predecessor, names both somewhere."""
+    article_a, article_b = a.statement.article_id, b.statement.article_id
+    if article_a == article_b or not _independent(a, b):
+        return False
+    holder_a = next(f"e{v.low:g}" for v in a.values if v.kind == "name" and v.anchor == anchor)
+    holder_b = next(f"e{v.low:g}" for v in b.values if v.kind == "name" and v.anchor == anchor)
+    if holder_a == holder_b or holder_a in named_in[article_b] or holder_b in named_in[article_a]:
+        return False
+    if not anchor.startswith("holder:plays ") and _where_or_whose(a) != _where_or_whose(b):
+        return False  # the governor of Qeshm and of Hormozgan; Sudan's president and South Sudan's
+    name_a = next(v.text for v in a.values if v.kind == "name" and v.anchor == anchor)
+    name_b = next(v.text for v in b.values if v.kind == "name" and v.anchor == anchor)
+    if fuzz.ratio(name_a.split()[-1].lower(), name_b.split()[-1].lower()) >= _SPELLING:
+        return False  # 'Ilene Wolff', 'Ilene Wolfe': one spokeswoman spelt two ways
+    return about_same(a, b) >= settings.holder_conflict_about
+
+
+def _where_or_whose(d: Described) -> frozenset[str]:
+    """The places and organisations a statement names, besides its people."""
+    return d.entities - d.people
+
+
+_SPELLING = 80  # rapidfuzz ratio of two surnames above which they are one name spelt two ways
 
 
 def _counts_clash(a: Described, b: Described, noun: str, settings: AlignmentSettings) -> bool:
@@ -1188,7 +1351,13 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
     if (
         parts is not None
         and not different_people  # Thomas's ankle and Ivory's foot
-        and (a.entities & b.entities or a.core & b.core or about_same(a, b) >= settings.same_fact)
+        and (
+            a.entities & b.entities
+            or (
+                not (a.entities and b.entities)
+                and (a.core & b.core or about_same(a, b) >= settings.same_fact)
+            )
+        )  # 'Phillips ... a fractured left forearm', 'Bush tweaked his left knee': two names, two wounds
     ):
         return [parts]
     found = [
@@ -1198,7 +1367,7 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
     ]
     for n, m, dated in _value_clashes(a, b):
         va, vb = a.values[n], b.values[m]
-        places_a, places_b = _local_places(a, n), _local_places(b, m)
+        places_a, places_b = _narrowing_places(a, n), _narrowing_places(b, m)
         if _is_count(va) and not _same_scope(places_a, places_b):
             continue  # a toll in Bam, or in one district, is not the toll of the whole event
         if va.anchor == "where/hq":
@@ -1208,14 +1377,18 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
         if va.anchor == "where/town" and va.owner and va.owner == vb.owner:
             found.append((va, vb))  # the town a named clinic or company is in has one answer
             continue
-        if va.anchor in _NAMED_SITES and not (a.people & b.people and _same_happening(a, b, n, m)):
+        if va.anchor == "where/town" and not (a.people & b.people and _same_happening(a, b, n, m)):
             continue  # where one person died; a robbery in Paris is not the robbery in Cannes
+        if va.anchor in _NAMED_SITES and va.anchor != "where/town":
+            if (a.people | a.meant) & (b.people | b.meant) and _same_happening(a, b, n, m):
+                found.append((va, vb))  # the prison one person was found dead in: 'Pagliarelli', 'Ucciardone'
+            continue
         if (different_people or _different_organisations(a, b) or _different_payers(va, vb)) and (
             va.anchor == "duration" or va.anchor.startswith("money")
         ):
             continue  # Teixeira's eight-year offer, Ibanez's three-year; the Nationals' offer, the Red Sox's
         if va.weekday or vb.weekday or va.monthday or vb.monthday:
-            if _same_doing(a, b, n, m) or _same_thing_done(a, b, n, m):
+            if _same_doing(a, b, n, m) or _same_thing_done(a, b, n, m) or _once_of_one(va, vb):
                 found.append((va, vb))  # one deed of the same people, on two days
             continue  # an undated 'Tuesday' or 'Nov. 12' may be any one: only one deed of the same people
         timed = va.kind in ("date", "time")
@@ -1266,7 +1439,7 @@ def _sharp_question(
     ('occurred', 'shaken'); a clock time must too, unless the statements are alike or name the
     same person."""
     value = a.values[n]
-    comparable = _sharply_comparable(a, b, value, bar)
+    comparable = _sharply_comparable(a, b, value, b.values[m], bar)
     if value.kind == "date":
         return comparable or (_same_happening(a, b, n, m) and _of_the_event(a, b, value))
     if not (comparable or _of_the_event(a, b, value)):
@@ -1385,8 +1558,8 @@ def _same_happening(a: Described, b: Described, n: int, m: int) -> bool:
         return False  # Thomas placed on injured reserve on Wednesday, Ivory on Tuesday
     va, vb = a.values[n], b.values[m]
     verb_a, verb_b = _fold(va.verb), _fold(vb.verb)
-    if verb_a and (verb_a == verb_b or verb_a in b.clauses[m] or verb_b in a.clauses[n]):
-        return True
+    if (verb_a and (verb_a == verb_b or verb_a in b.clauses[m])) or (verb_b and verb_b in a.clauses[n]):
+        return True  # either way round: 'found dead in Pagliarelli prison', 'Ucciardone prison'
     if verb_a and _deed(verb_a) == _deed(verb_b):
         return True  # 'the gunman entered the party around 4:00 p.m.', 'came in around 3 p.m.'
     if verb_a in _HAPPEN and verb_b in _HAPPEN:
@@ -1403,8 +1576,14 @@ def _same_doing(a: Described, b: Described, n: int, m: int) -> bool:
     """The same verb of the same named people or organisation: 'Jackson was arrested early Tuesday',
     'Jackson was arrested ... early Monday morning'; 'Microsoft ... issuing the patch' on Wednesday,
     'Microsoft released a critical security patch on Thursday'."""
-    actors = (a.entities - a.places) & (b.entities - b.places)
+    actors = ((a.entities - a.places) | a.meant) & ((b.entities - b.places) | b.meant)
     return _one_deed(a.values[n], b.values[m]) and bool(actors)
+
+
+def _once_of_one(va: Value, vb: Value) -> bool:
+    """The day of what happens to a person once, both of the same person: 'he died Thursday' (of
+    the article's protagonist, Felt) and 'Felt died on Wednesday'."""
+    return bool(va.owner) and va.owner == vb.owner and _one_deed(va, vb)
 
 
 def _same_thing_done(a: Described, b: Described, n: int, m: int) -> bool:
@@ -1477,10 +1656,22 @@ def _sharp_bar(value: Value, other: Value, settings: AlignmentSettings) -> float
     return None
 
 
-def _sharply_comparable(a: Described, b: Described, value: Value, bar: float) -> bool:
+def _sharply_comparable(a: Described, b: Described, value: Value, other: Value, bar: float) -> bool:
     if value.anchor == "age" and not a.people & b.people:
-        return False  # the age of a named person: the statements must name the same person
+        # the age of a named person: the statements must name the same person, or, for an age told
+        # of the sentence's subject ('Bettie Page ... died ... at the age of 85'), share the one name
+        # the model did not type a person
+        named_a, named_b = a.entities - a.places - a.people, b.entities - b.places - b.people
+        return (
+            _AGE_TOLD.match(value.text) is not None
+            and _AGE_TOLD.match(other.text) is not None
+            and not (a.people and b.people)
+            and len(named_a & named_b) == 1
+        )
     return about_same(a, b) >= bar
+
+
+_AGE_TOLD = re.compile(r"(?:at\s+)?(?:the\s+)?age(?:d|\s+of)?\s+\d", re.I)
 
 
 def _loosely_comparable(a: Described, b: Described, value: Value, settings: AlignmentSettings) -> bool:
@@ -1589,6 +1780,13 @@ def _context(d: Described, n: int) -> frozenset[str]:
 
 def _local_places(d: Described, n: int) -> frozenset[str]:
     return d.local_places[n] if n < len(d.local_places) else frozenset()
+
+
+def _narrowing_places(d: Described, n: int) -> frozenset[str]:
+    """The places of a value's clause that may narrow a count to part of the event: not the street
+    it happened on ('five robbers ... at Harry Winston jewellers on the Avenue Montaigne')."""
+    streets = {f"e{v.low:g}" for v in d.values if v.kind == "place" and v.anchor == "where/street"}
+    return _local_places(d, n) - streets
 
 
 @dataclass(slots=True)

@@ -25,7 +25,7 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "doctor", "professor", "sir"
                          "rabbi", "imam", "founder", "agent", "private", "officer"})  # fmt: skip
 # Offices the name lexicon (`titles.txt`) does not list, because they never stand inside a name.
 _MORE_OFFICES = frozenset({"manager", "solicitor", "prosecutor", "treasurer", "councillor", "commissioner",
-                           "director", "chief", "coach"})  # fmt: skip
+                           "director", "chief", "coach", "referee", "umpire"})  # fmt: skip
 # Modifiers that change the rank of an office: an assistant general manager is not the manager.
 RANK_WORDS = frozenset(
     {"assistant", "deputy", "vice", "associate", "senior", "executive", "junior", "co", "lieutenant"}
@@ -39,6 +39,10 @@ _MORE_MODIFIERS = frozenset({"district", "state", "county", "police", "fire", "p
 _RANKS = frozenset({"general", "lieutenant", "colonel", "major", "captain", "sergeant", "corporal", "private",
                     "admiral", "commander", "marshal", "brigadier", "commodore", "rear", "vice", "field",
                     "staff", "detective", "inspector", "constable", "superintendent"})  # fmt: skip
+# Ranks that stand for themselves, even beside a post ('spokesman Constable'), unlike 'general' of
+# 'attorney general'.
+_GRADES = frozenset({"constable", "sergeant", "corporal", "inspector", "superintendent", "colonel", "captain",
+                     "admiral", "brigadier", "commodore"})  # fmt: skip
 # Words that put the title in another time: the office is no longer, or not yet, held.
 CHANGED = frozenset({"former", "ex", "then", "late", "retired", "outgoing", "incoming", "elect", "designate",
                      "future", "new", "newly"})  # fmt: skip
@@ -48,7 +52,7 @@ _IGNORED = frozenset({"head", "acting", "interim", "first"})
 _SPELLINGS = {"representative": "congressman", "congresswoman": "congressman", "lawyer": "attorney",
               "chairwoman": "chairman", "chairperson": "chairman", "chair": "chairman",
               "spokeswoman": "spokesman", "spokesperson": "spokesman", "det": "detective",
-              "insp": "inspector", "supt": "superintendent", "atty": "attorney",
+              "insp": "inspector", "supt": "superintendent", "const": "constable", "atty": "attorney",
               "asst": "assistant", "justice": "judge", "vp": "vice president",
               "svp": "senior vice president", "evp": "executive vice president", "coo": "chief operating",
               "cfo": "chief financial", "cto": "chief technology"}  # fmt: skip
@@ -97,7 +101,10 @@ def titles_agree(a: str, b: str) -> bool:
     words_a, words_b = set(title_words(a)) - _IGNORED, set(title_words(b)) - _IGNORED
     rank_a, rank_b = _is_rank(words_a), _is_rank(words_b)
     if rank_a != rank_b:
-        return True
+        grades_a, grades_b = words_a & _GRADES, words_b & _GRADES
+        # 'spokesman Constable Tim Fanning' and 'Sergeant Tim Fanning': a post and a rank each, but
+        # the ranks themselves disagree
+        return not (grades_a and grades_b) or grades_a <= grades_b or grades_b <= grades_a
     if not rank_a and words_a & RANK_WORDS != words_b & RANK_WORDS:
         return False
     if rank_a:  # 'Police Inspector' and 'Area Commander Inspector'

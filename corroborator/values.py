@@ -632,10 +632,14 @@ def _appositive_person(parsed: ParsedArticle, start: int, end: int) -> int:
         return -1
     token = parsed.tokens[parsed.token_at(start)]
     head = parsed.tokens[token.head]
-    if token.dep == "appos" and head.pos == "PROPN":
-        return _person_in(parsed, head.start, head.end)
     if parsed.text[end : end + 1] != ",":
-        return -1
+        return (
+            _person_in(parsed, head.start, head.end) if token.dep == "appos" and head.pos == "PROPN" else -1
+        )
+    if token.dep == "appos" and head.pos == "PROPN":
+        # 'Blackmore, 52, was not available': a lone surname the model took for a place is still
+        # the person whose age the commas give
+        return next((m.start for m in parsed.entities_in(head.start, head.end)), -1)
     # 'said Jackman, 43, star of ...': the parser missed the apposition, the commas did not
     return next(
         (
@@ -835,7 +839,7 @@ def _weekdays(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     for expression in parsed.expressions_in(start, end):
         if expression.label != "DATE":
             continue
-        match = _BARE_WEEKDAY.match(expression.text)
+        match = _BARE_WEEKDAY.match(expression.text) or _leading_weekday(expression.text)
         calendar = month_day(expression.text) if match is None else None
         if match is None and calendar is None:
             continue
@@ -843,6 +847,8 @@ def _weekdays(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         if verb is None:
             continue
         where = (expression.text, expression.start, expression.end)
+        if match is not None and match.end() < len(expression.text):
+            where = (match.group(), expression.start, expression.start + match.end())
         theme = _theme(parsed, parsed.token_at(expression.start))
         if match is not None:
             day = float(_WEEKDAYS.index(match.group(1).lower()))
@@ -851,6 +857,17 @@ def _weekdays(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
             day = float(calendar[0] * 100 + calendar[1])
             found.append(Value("date", "day", day, day, *where, verb=verb, monthday=True, theme=theme))
     return found
+
+
+def _leading_weekday(text: str) -> re.Match[str] | None:
+    """The weekday a longer expression opens with, where the model ran a day into what follows
+    ('Saturday Jobs ended weeks', 'Monday (Jan 5'): the day is still the one the text names."""
+    match = _OPENING_WEEKDAY.match(text)
+    if match is None or any(day in text[match.end() :].lower() for day in _WEEKDAYS):
+        return None  # 'Saturday and Sunday': two days
+    if month_day(text) is not None or _YEAR.search(text):
+        return None  # 'Saturday 8 October 2011': a date, which the date reader takes whole
+    return match
 
 
 def _theme(parsed: ParsedArticle, i: int) -> str:
@@ -937,6 +954,9 @@ _BARE_WEEKDAY = re.compile(
 )
 
 
+_OPENING_WEEKDAY = re.compile(rf"^(?:(?:early|late|on|last|this)\s+)?({'|'.join(_WEEKDAYS)})\b(?!')", re.I)
+
+
 def _possessor(parsed: ParsedArticle, start: int, end: int) -> str:
     """The noun a day belongs to ('semifinal' of "Saturday's semifinals", 'round' of "Thursday's
     play-in round"): what happened that day, rather than the verb of the sentence."""
@@ -975,8 +995,26 @@ def _of_a_report(parsed: ParsedArticle, start: int, end: int, statement: tuple[i
     ancestor = _verb_above(parsed, parsed.token_at(start), statement)
     if ancestor is None or parsed.tokens[ancestor].lemma.lower() not in _REPORTING_VERBS:
         return False
+    if _told_to_act(parsed, ancestor):
+        return False  # 'were told at 4:30 p.m. to leave the premises': an order, given then
     verb = parsed.tokens[ancestor]
     return verb.start - end < 30 and start - verb.end < 30
+
+
+def _told_to_act(parsed: ParsedArticle, verb: int) -> bool:
+    """A verb of saying that is a deed of the story: a passive 'told' or 'asked' ('staff were
+    told to leave': people were ordered to do something), or writing a letter ('on Monday wrote a
+    personal letter'), not a source reporting the event."""
+    token = parsed.tokens[verb]
+    children = [parsed.tokens[c] for c in parsed.children[verb]]
+    if token.lemma.lower() in ("tell", "ask", "order") and any(
+        c.dep in ("auxpass", "nsubjpass") for c in children
+    ):
+        return True
+    return any(c.dep == "dobj" and c.lemma.lower() in _WRITINGS for c in children)
+
+
+_WRITINGS = frozenset({"letter", "note", "memo", "email", "message", "book", "column", "article", "blog"})
 
 
 # Verbs whose date is the day of a report or a reaction, not of the event.
@@ -1312,7 +1350,13 @@ def _unit(parsed: ParsedArticle, char: int, label: str) -> str:
         return "people/dead"  # 'put the death toll of the shelling at 46', 'the toll rose to 12'
     if lemma in _MEASURE_NOUNS or not lemma:
         return ""  # magnitudes and lengths have their own readers; a bare number counts nothing
+    lemma = _COUNTED_ALIKE.get(lemma, lemma)
     return f"{lemma}@{verb}" if verb else lemma
+
+
+# Nouns news uses interchangeably for one group of people counted: 'four thieves', 'five robbers'.
+_COUNTED_ALIKE = {"thief": "robber", "burglar": "robber", "raider": "robber", "bandit": "robber",
+                  "attacker": "gunman", "assailant": "gunman", "shooter": "gunman"}  # fmt: skip
 
 
 def _of_another(parsed: ParsedArticle, i: int, statement: tuple[int, int]) -> bool:
@@ -1518,6 +1562,7 @@ def _body_parts(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         or t.lemma.lower() in _INJURY_NOUNS
         or t.lemma.lower() in _INJURED_PARTS
         or t.lemma.lower() in _TREATED
+        or (t.lemma.lower() in BODY_PARTS and _hurt_itself(parsed, t.i))
         for t in tokens
     ):
         return []
@@ -1532,8 +1577,20 @@ def _body_parts(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
             _in_prepositional_phrase(parsed, t.i)
             or _modifies_an_injury(parsed, t.i)
             or _whole_of_a_part(parsed, t.i)
+            or _hurt_itself(parsed, t.i)
         )
     ]
+
+
+def _hurt_itself(parsed: ParsedArticle, i: int) -> bool:
+    """'Bush tweaked his right knee', 'he broke his left leg': the part is what the verb hurt."""
+    token = parsed.tokens[i]
+    return token.dep == "dobj" and parsed.tokens[token.head].lemma.lower() in _INJURING
+
+
+# Verbs of hurting a part of one's own body.
+_INJURING = frozenset({"tweak", "hurt", "injure", "sprain", "strain", "twist", "tear", "break", "fracture",
+                       "bruise", "dislocate", "hyperextend", "jam", "pull", "wrench", "damage"})  # fmt: skip
 
 
 def _listed_injuries(parsed: ParsedArticle, start: int, end: int) -> list[Value]:

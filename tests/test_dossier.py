@@ -906,3 +906,118 @@ def test_an_injury_given_as_the_reason_for_a_missed_game_is_read(tmp_path: Path)
     assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "body part"] == [
         ["hamstring", "ankle"]
     ]
+
+
+def test_the_day_a_person_died_conflicts_when_one_report_says_he(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "W. Mark Felt, the FBI official known as Deep Throat, has died.\nFelt was 95.\n"
+        "A family friend who wrote about Felt's secret says he died Thursday.\n",
+        "Felt died on Wednesday at his home in Santa Rosa, California.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "date"] == [
+        ["Thursday", "Wednesday"]
+    ]
+
+
+def test_the_prison_he_was_found_dead_in_conflicts_with_the_named_mans(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Gaetano Lo Presti, 52, was found dead in Pagliarelli prison hours after his arrest.\n",
+        "Police are investigating how Gaetano Lo Presti was able to hang himself.\n"
+        "He was found dead in a cell in Ucciardone prison late on Tuesday night.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "place"] == [
+        ["Pagliarelli prison", "Ucciardone prison"]
+    ]
+
+
+def test_a_spokesmans_two_ranks_conflict(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Vancouver Police spokesman Constable Tim Fanning said the suspect had been fired on Thursday.\n",
+        "Sergeant Tim Fanning says the suspect had recently been fired from his job.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "title"] == [
+        ["Police spokesman Constable", "Sergeant"]
+    ]
+
+
+def test_two_people_named_for_one_role_conflict(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "The prime minister, Costas Karamanlis, has rejected mounting calls to resign over the riots.\n",
+        "However, Prime Minister Costas Simitis has rejected calls to resign.\n",
+    )
+    assert _questions(dossier) == [("who is the prime minister", ["Costas Karamanlis", "Costas Simitis"])]
+
+
+def test_the_actor_in_brackets_after_a_character_is_who_plays_it(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "In New Moon, Bella Swan (Kristen Stewart) is devastated by the departure of her vampire love.\n",
+        "In New Moon, Bella (Emma Roberts) recovers from the vampire attack that almost claimed her life.\n",
+    )
+    assert _questions(dossier) == [("who plays Bella", ["Kristen Stewart", "Emma Roberts"])]
+
+
+def test_people_for_one_role_are_no_conflict_when_both_are_named_or_one_is_spelt_two_ways(
+    tmp_path: Path,
+) -> None:
+    both = _undated_pair(
+        tmp_path / "both",
+        "Prime Minister Kevin Rudd met Prime Minister Gordon Brown in London.\n",
+        "Prime Minister Gordon Brown said in London that the talks went well.\n",
+    )
+    spelt = _undated_pair(
+        tmp_path / "spelt",
+        "The hospital would not release details, hospital chairman Ilene Wolff said.\n",
+        "Chairman Ilene Wolfe said that the families had requested privacy.\n",
+    )
+    spokesmen = _undated_pair(
+        tmp_path / "spokesmen",
+        '"Two of the bombs fell within the camp," said UNHCR spokesman Adrian Edwards.\n',
+        "Spokesman Jonathan Hutson said at least one bomb landed in the camp.\n",
+    )
+    assert [c for d in (both, spelt, spokesmen) for c in d["conflicts"] if c["kind"] == "name"] == []
+
+
+def test_an_age_beside_the_subject_of_a_denial_is_still_told(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Winston Blackmore, 58, was arrested by police on Tuesday.\n",
+        "Winston Blackmore, 52, was not available for comment.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "number"] == [["58", "52"]]
+
+
+def test_thieves_and_robbers_on_the_street_of_the_raid_are_one_count(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "A gang of four thieves on Thursday stole nearly all the jewels on display "
+        "at the Harry Winston boutique.\n",
+        "The five robbers stole nearly all the jewellery on display at Harry Winston jewellers "
+        "on the Avenue Montaigne.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "number"] == [["four", "five"]]
+
+
+def test_a_time_staff_were_told_to_leave_conflicts(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Staff at Fiji Island Auto, across the street, were told at 5:30 p.m. to leave the premises.\n",
+        "Staff at Fiji Island Auto, across the street from the building where the shooting took place, "
+        "were told at 4:30 p.m. local time to leave the premises.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "time"] == [
+        ["5:30 p.m.", "4:30 p.m."]
+    ]
+
+
+def test_two_players_wounds_are_no_conflict(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Phillips had already missed three games earlier this season with a fractured left forearm.\n",
+        "Bush tweaked his left knee last Thursday and the Saints put him on injured reserve.\n",
+    )
+    assert [c for c in dossier["conflicts"] if c["kind"] == "body part"] == []

@@ -23,6 +23,8 @@ from corroborator.titles import title_words, titles_agree
         ("Judge", "Justice"),  # a New York Supreme Court justice is a judge
         ("VP", "Vice President"),  # abbreviations of corporate offices
         ("CFO", "chief financial officer"),
+        ("Police spokesman Constable", "Const."),  # a post with a rank, and the rank abbreviated
+        ("spokesman", "Sergeant"),
     ],
 )
 def test_titles_that_can_be_one_office(a: str, b: str) -> None:
@@ -39,6 +41,7 @@ def test_titles_that_can_be_one_office(a: str, b: str) -> None:
         ("mayor", "governor"),
         ("VP", "Chief Operating Officer"),
         ("CEO", "COO"),
+        ("Police spokesman Constable", "Sergeant"),  # a post beside a rank does not hide the rank
     ],
 )
 def test_titles_that_are_different_offices(a: str, b: str) -> None:

@@ -572,3 +572,35 @@ def test_a_named_venue_is_a_place_and_spellings_of_it_agree() -> None:
 def test_a_score_counts_nothing() -> None:
     found = _values("An 88-72 road loss to the Cavaliers was the last straw, after a 12-all game in October.")
     assert [v for v in found if v[1].startswith(("loss", "game"))] == []
+
+
+def test_a_time_people_were_told_to_act_at_is_the_orders() -> None:
+    ordered = _read("Staff across the street were told at 4:30 p.m. local time to leave the premises.")
+    assert [(v.anchor, v.low, v.verb) for v in ordered if v.kind == "time"] == [("clock", 990.0, "tell")]
+    reported = _read("The police said at 4:30 p.m. that the road was closed.")
+    assert [v for v in reported if v.kind == "time"] == []  # the time of a report
+
+
+def test_a_weekday_the_model_ran_into_the_next_words_is_still_read() -> None:
+    assert ("date", "day", 5.0) in _values("On Saturday Jobs ended weeks of speculation about his health.")
+    dated = _read("SEACOM started to experience problems on Saturday 8 October 2011.")
+    assert [v.text for v in dated if v.weekday] == []  # a whole date, not a bare weekday
+
+
+def test_the_day_a_letter_was_written_is_an_event_but_the_day_of_a_report_is_not() -> None:
+    letter = _read("Jobs on Monday wrote a personal letter addressed to the public.")
+    assert [(v.text, v.verb) for v in letter if v.kind == "date"] == [("Monday", "write")]
+    assert [v for v in _read("Jobs wrote on Monday that he was ill.") if v.kind == "date"] == []
+
+
+def test_a_body_part_the_verb_hurt_is_the_injury() -> None:
+    assert [v.text for v in _read("Bush tweaked his right knee last Thursday.") if v.kind == "body part"] == [
+        "right knee"
+    ]
+    assert [v for v in _read("He pulled him by the arm.") if v.kind == "body part"] == []
+
+
+def test_thieves_and_robbers_are_counted_alike() -> None:
+    thieves = _values("A gang of four thieves stole the jewels on Thursday.")
+    robbers = _values("The five robbers stole the jewels on Thursday.")
+    assert ("number", "robber@steal", 4.0) in thieves and ("number", "robber@steal", 5.0) in robbers
