@@ -266,7 +266,7 @@ def _holders(
             or not (key := " ".join(title_words(value.text)))
         ):
             continue
-        if set(key.split()) & _MANY_HOLD:
+        if set(key.split()) & _MANY_HOLD or not set(key.split()) & _ONE_HOLDS:
             continue  # a story has many spokesmen and lawyers: naming another is no contradiction
         mention = next(
             (m for m in parsed.entities_in(value.holder, value.holder + 1) if m.start == value.holder), None
@@ -296,6 +296,9 @@ _MANY_HOLD = frozenset({"spokesman", "official", "lawyer", "attorney", "detectiv
                         "sergeant", "inspector", "corporal", "captain", "lieutenant", "agent", "analyst",
                         "aide", "adviser", "congressman", "senator", "officer", "member", "deputy",
                         "assistant", "vice"})  # fmt: skip
+# Title words of offices one person holds at a time (one prime minister, one referee of a fight).
+_ONE_HOLDS = frozenset({"prime", "president", "governor", "mayor", "ceo", "chairman", "coach", "referee",
+                        "umpire", "premier", "chancellor", "commissioner", "manager", "pope"})  # fmt: skip
 _CHARACTER = re.compile(r"\b([A-Z][\w'-]+)(?:\s[A-Z][\w'-]+)?\s\($")
 
 
@@ -831,10 +834,13 @@ def _event_town(
     if found is None or found[0].lemma.lower() != "in" or found[1].pos not in ("VERB", "NOUN", "PROPN"):
         return []  # 'died in Palm Springs', 'a hotel room in Biloxi', 'the SAP-Arena in Mannheim'
     values = _place_value(mention, entity, "where/town", verb=found[1].lemma.lower())
+    noun = found[1]
+    if noun.dep == "appos" and noun.pos == "NOUN":
+        noun = parsed.tokens[noun.head]  # 'Promises Treatment Center, a rehab clinic in Palm Springs'
     facility = next(
         (
             entity_of.get((parsed.id, m.start))
-            for m in parsed.entities_in(found[1].start, found[1].end)
+            for m in parsed.entities_in(noun.start, noun.end)
             if m.label in ("FAC", "ORG") and m.end <= mention.start
         ),
         None,
@@ -1030,6 +1036,9 @@ def link_sentences(described: Sequence[Described]) -> None:
         for d in clauses:
             d.sentence = whole
         places = frozenset().union(*(p for d in clauses for p in d.local_places))
+        places -= _streets(
+            v for d in clauses for v in d.values
+        )  # 'on Nicola Avenue ... but no one was injured'
         for d in clauses:
             if places and not any(d.local_places):
                 # 'Twelve people were killed and 70 others were injured ... in Bener Meriah district'
@@ -1569,7 +1578,8 @@ def _same_happening(a: Described, b: Described, n: int, m: int) -> bool:
 
 # Verbs that say that the event took place, whatever it was.
 _HAPPEN = frozenset({"occur", "happen", "strike", "hit", "shake", "jolt", "rattle", "rock", "erupt", "start",
-                     "begin", "break", "explode", "detonate", "blast", "crash", "collapse"})  # fmt: skip
+                     "begin", "break", "explode", "detonate", "blast", "crash", "collapse", "devastate",
+                     "destroy", "gut", "engulf", "ravage"})  # fmt: skip
 
 
 def _same_doing(a: Described, b: Described, n: int, m: int) -> bool:
@@ -1785,8 +1795,12 @@ def _local_places(d: Described, n: int) -> frozenset[str]:
 def _narrowing_places(d: Described, n: int) -> frozenset[str]:
     """The places of a value's clause that may narrow a count to part of the event: not the street
     it happened on ('five robbers ... at Harry Winston jewellers on the Avenue Montaigne')."""
-    streets = {f"e{v.low:g}" for v in d.values if v.kind == "place" and v.anchor == "where/street"}
-    return _local_places(d, n) - streets
+    return _local_places(d, n) - _streets(d.values)
+
+
+def _streets(values: Iterable[Value]) -> frozenset[str]:
+    """The entities of the streets among place values: where the event happened, not a part of it."""
+    return frozenset(f"e{v.low:g}" for v in values if v.kind == "place" and v.anchor == "where/street")
 
 
 @dataclass(slots=True)

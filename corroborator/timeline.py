@@ -98,10 +98,13 @@ def resolve_date(
     return resolved
 
 
+_DEICTIC = re.compile(r"\b(?:yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening))\b", re.I)
+
+
 def _forward(day: date, text: str) -> date:
     """The next such day after one resolved backwards: a weekday a week on, a month-day a year on."""
-    if re.search(r"\d{4}", text):
-        return day  # a full date needs no guess
+    if re.search(r"\d{4}", text) or _DEICTIC.search(text):
+        return day  # a full date needs no guess; 'yesterday' is yesterday, even of a plan
     if _WEEKDAY.search(text) and not re.search(_MONTH, text, re.I):
         return day + timedelta(days=7)
     try:

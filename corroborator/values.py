@@ -262,7 +262,12 @@ class Value:
             return _day_of_week(self) == _day_of_week(other)
         if self.floor and other.floor:  # 'more than 26,000' and 'more than 31,000' disagree
             return abs(self.low - other.low) <= 0.05 * max(self.low, other.low)
+        if self.kind == "time":  # '8.39am' and '8.40am': one call, timed by two clocks
+            return self.low - _CLOCK_SLACK <= other.high and other.low - _CLOCK_SLACK <= self.high
         return self.low <= other.high and other.low <= self.high
+
+
+_CLOCK_SLACK = 5.0  # minutes by which two reports' times of one moment may differ
 
 
 def statement_values(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
@@ -865,8 +870,8 @@ def _leading_weekday(text: str) -> re.Match[str] | None:
     match = _OPENING_WEEKDAY.match(text)
     if match is None or any(day in text[match.end() :].lower() for day in _WEEKDAYS):
         return None  # 'Saturday and Sunday': two days
-    if month_day(text) is not None or _YEAR.search(text):
-        return None  # 'Saturday 8 October 2011': a date, which the date reader takes whole
+    if re.search(r"\d", text):
+        return None  # 'Saturday 8 October 2011', 'Thursday (June 13': a date, for the date reader
     return match
 
 
@@ -1135,9 +1140,11 @@ def _minutes(match: re.Match[str]) -> float:
 _MILITARY = re.compile(r"\b([01]\d|2[0-3])([0-5]\d)(?=\s?(?:gmt|utc|bst|hours|hrs)\b)", re.I)
 _BY = re.compile(r"\b(by|before|until|no later than)\s*$", re.I)
 _HOUR_MINUTE = re.compile(
-    r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s?[ap]\.?m\b\.?)?|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\b\.?)",
+    r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s?[ap]\.?m\b\.?)?|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\b\.?"
+    r"|(?:1[0-2]|0?[1-9])\.[0-5]\d\s?[ap]\.?m\b\.?)",  # '8.49pm', as British papers write it
     re.I,
 )
+_DOTTED_CLOCK = re.compile(r"(?:1[0-2]|0?[1-9])\.[0-5]\d\s?[ap]\.?m\b", re.I)
 # 'with 11:43 left in the first half', '6:11 to go': a game clock, not a time of day
 _GAME_CLOCK = re.compile(r"^\s*(?:left|to go|to play|remaining)\b", re.I)
 
@@ -1166,8 +1173,10 @@ def _numbers(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         amount = parse_number(expression.text)
         if amount is None or _appositive_person(parsed, expression.start, expression.end) >= 0:
             continue  # 'wounding Unique Armstead, 32,': an age, not a count of the wounded
-        if _MILITARY.search(parsed.text, expression.start, expression.end + 8):
-            continue  # '2045 GMT' is a time of day
+        if _MILITARY.search(parsed.text, expression.start, expression.end + 8) or _DOTTED_CLOCK.search(
+            parsed.text, expression.start, expression.end + 4
+        ):
+            continue  # '2045 GMT' and '9.49pm' are times of day
         qualifier = _qualifier_text(parsed.text, expression.start, expression.text)
         low, high = number_range(amount, qualifier)
         unit = _currency(expression.text) if label == "MONEY" else _unit(parsed, expression.end - 1, label)
@@ -1354,9 +1363,11 @@ def _unit(parsed: ParsedArticle, char: int, label: str) -> str:
     return f"{lemma}@{verb}" if verb else lemma
 
 
-# Nouns news uses interchangeably for one group of people counted: 'four thieves', 'five robbers'.
+# Nouns news uses interchangeably for one group counted: 'four thieves', 'five robbers'; 'four
+# variants' of the attack code, 'six versions'.
 _COUNTED_ALIKE = {"thief": "robber", "burglar": "robber", "raider": "robber", "bandit": "robber",
-                  "attacker": "gunman", "assailant": "gunman", "shooter": "gunman"}  # fmt: skip
+                  "attacker": "gunman", "assailant": "gunman", "shooter": "gunman",
+                  "variant": "version"}  # fmt: skip
 
 
 def _of_another(parsed: ParsedArticle, i: int, statement: tuple[int, int]) -> bool:

@@ -1021,3 +1021,33 @@ def test_two_players_wounds_are_no_conflict(tmp_path: Path) -> None:
         "Bush tweaked his left knee last Thursday and the Saints put him on injured reserve.\n",
     )
     assert [c for c in dossier["conflicts"] if c["kind"] == "body part"] == []
+
+
+def test_the_town_of_a_clinic_named_in_apposition_conflicts(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "The actress Tara Reid was admitted into Promises Treatment Center in Los Angeles, California.\n",
+        "Tara Reid has checked into Promises Treatment Center, a prominent rehab clinic in Palm Springs.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "place"] == [
+        ["Los Angeles", "Palm Springs"]
+    ]
+
+
+def test_the_street_of_a_fire_does_not_narrow_its_toll(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "The pastor said some parishioners were in the church on Nicola Avenue at the time the fire "
+        "was noticed but no one was injured.\n",
+        "Two people were injured when the blaze hit the church.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "number"] == [["no one", "Two"]]
+
+
+def test_representatives_are_many_and_name_no_one_role(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Rep. Nick Rahall said Congress may try to overturn the new endangered species regulations.\n",
+        "Rep. Jim McDermott said Congress may try to overturn the new endangered species regulations.\n",
+    )
+    assert [c for c in dossier["conflicts"] if c["kind"] == "name"] == []

@@ -72,3 +72,8 @@ def test_a_day_that_lies_ahead_resolves_forwards() -> None:
     assert resolve_date("December 22", date(2013, 11, 20), ahead=True) == ResolvedDate("2013-12-22", "day")
     past = resolve_date("December 15, 2013", date(2014, 1, 5), ahead=True)
     assert past == ResolvedDate("2013-12-15", "day")  # a full date is never moved
+
+
+def test_yesterday_stays_yesterday_in_a_sentence_that_looks_ahead() -> None:
+    # 'Microsoft was to release an emergency patch yesterday'
+    assert resolve_date("yesterday", date(2008, 12, 18), ahead=True) == ResolvedDate("2008-12-17", "day")

@@ -604,3 +604,21 @@ def test_thieves_and_robbers_are_counted_alike() -> None:
     thieves = _values("A gang of four thieves stole the jewels on Thursday.")
     robbers = _values("The five robbers stole the jewels on Thursday.")
     assert ("number", "robber@steal", 4.0) in thieves and ("number", "robber@steal", 5.0) in robbers
+
+
+def test_a_time_written_with_a_dot_is_a_clock_time_not_a_number() -> None:
+    found = _values("The fire broke out in the roof of the store at 9.49pm on Friday night.")
+    assert ("time", "clock", 1309.0) in found and [v for v in found if v[0] == "number"] == []
+    assert [v for v in _values("He scored 9.5 points.") if v[0] == "time"] == []
+
+
+def test_clock_times_a_few_minutes_apart_agree() -> None:
+    called, alerted, later = (
+        next(v for v in _read(text) if v.kind == "time")
+        for text in (
+            "Police were called at 8.39am on Saturday.",
+            "Police were called at 8.40am on Saturday.",
+            "Police were called at 9.40am on Saturday.",
+        )
+    )
+    assert called.compatible(alerted) and not called.compatible(later)
