@@ -30,6 +30,7 @@ from corroborator.facts import (
     inherit_dates,
     link_sentences,
     mark_core,
+    mark_series,
     narrow_places,
     weigh,
 )
@@ -316,6 +317,7 @@ class _Context:
             self.described.append(described)
         weigh(self.described)
         drop_regions(self.described)
+        mark_series(self.described)
         narrow_places(self.described)
         inherit_dates(self.described)
         link_sentences(self.described)

@@ -1012,6 +1012,30 @@ def drop_regions(described: Sequence[Described]) -> None:
         d.clauses = tuple(d.clauses[n] for n in keep if n < len(d.clauses))
 
 
+def mark_series(described: Sequence[Described]) -> None:
+    """An article that names several of one series ('David Tennant, the tenth Doctor ... Smith,
+    the eleventh') asks no single question of it: its ordinals get the anchor '<series>/several',
+    which is compared only between statements that are alike. An article's one ordinal of a series
+    ('the 12th Doctor') is its answer to which one."""
+    told: dict[tuple[int, str], set[float]] = defaultdict(set)
+    for d in described:
+        for v in d.values:
+            if v.anchor.startswith(ORDINAL):
+                told[(d.statement.article_id, v.anchor)].add(v.low)
+    several = {key for key, numbers in told.items() if len(numbers) > 1}
+    for d in described:
+        if any((d.statement.article_id, v.anchor) in several for v in d.values):
+            d.values = tuple(
+                replace(v, anchor=v.anchor + "/several")
+                if (d.statement.article_id, v.anchor) in several
+                else v
+                for v in d.values
+            )
+
+
+ORDINAL = "ordinal:"
+
+
 def link_sentences(described: Sequence[Described]) -> None:
     """Give each clause of a sentence cut into several statements the terms of the whole sentence,
     and to a clause that names no place the places of its sister clauses.
@@ -1403,6 +1427,8 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
         timed = va.kind in ("date", "time")
         if timed and a.statement.article_id == b.statement.article_id and not _same_doing(a, b, n, m):
             continue  # one article's timeline: two sources' times of two moments, unless one deed
+        if va.anchor.startswith("length/person") and va.verb and vb.verb and _deed(va.verb) != _deed(vb.verb):
+            continue  # Garrard 'threw for 329 yards'; 'raced in from 35 yards out' after his interception
         if va.anchor == "duration" and not _same_span(va, vb):
             continue  # an eight-hour battery life is not a battery that lasts five years
         bar = None if dated else _sharp_bar(va, vb, settings)
@@ -1415,8 +1441,8 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
             continue  # '600 killed so far in the offensive' is not the toll of one attack in it
         if va.kind == "year" and va.owner and va.owner == vb.owner:
             bar = settings.sharp_conflict_about  # the year Cheeks retired, however the rest is told
-        if dated and va.anchor in ("people/dead", "people/hurt"):
-            bar = settings.toll_conflict_about  # the toll of the 2005 rampage, both dated to it
+        if dated and (va.anchor in ("people/dead", "people/hurt") or _total_of(va.anchor) is not None):
+            bar = settings.toll_conflict_about  # the toll of the 2005 rampage, or its women, both dated to it
         if bar is None and not dated and _counts_the_event(a, b, va):
             bar = settings.toll_conflict_about  # 'shot eleven times', 'shot seven times'
         if va.kind == "date" and _same_hour(a, b):
@@ -1529,7 +1555,8 @@ def _deed(verb: str) -> str:
     return _DEEDS.get(folded, folded)
 
 
-_DEEDS = {"arrest": "capture", "detain": "capture", "issue": "release", "enter": "come", "arrive": "come"}
+_DEEDS = {"arrest": "capture", "detain": "capture", "issue": "release", "enter": "come", "arrive": "come",
+          "rush": "run", "plunge": "fall", "plummet": "fall", "tumble": "fall", "worth": "value"}  # fmt: skip
 
 
 def _fold(lemma: str) -> str:
@@ -1653,10 +1680,16 @@ def _sharp_bar(value: Value, other: Value, settings: AlignmentSettings) -> float
     anchor = value.anchor
     if value.kind == "title":
         return settings.title_conflict_about
-    if value.anchor.startswith("money") and value.verb == other.verb and value.verb not in ("", *STOP_LEMMAS):
-        return settings.sharp_conflict_about
+    if (
+        value.anchor.startswith("money")
+        and _deed(value.verb) == _deed(other.verb)
+        and value.verb not in ("", *STOP_LEMMAS)
+    ):
+        return settings.sharp_conflict_about  # 'valued at $108 million', '$128 million worth of
     if anchor.startswith("age/person:"):
         return settings.title_conflict_about  # one named person's age has one answer, however it is told
+    if anchor.startswith(ORDINAL) and not anchor.endswith("/several"):
+        return settings.title_conflict_about  # the one Doctor each article names: 'the 11th', 'the 12th'
     if anchor in ("magnitude", "length/depth") or anchor.startswith(("age", "clock", "length/person")):
         return settings.sharp_conflict_about
     if anchor.startswith(("from:", "size/")) or value.kind == "weapon":

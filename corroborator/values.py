@@ -291,8 +291,30 @@ def statement_values(parsed: ParsedArticle, start: int, end: int) -> list[Value]
         *_headquarters(parsed, start, end),
         *_facilities(parsed, start, end),
         *_outcomes(parsed, start, end),
+        *_ordinals(parsed, start, end),
     ]
     return sorted(values, key=lambda v: (v.start, v.kind))
+
+
+def _ordinals(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
+    """Which one of a named series: 'the eleventh Doctor', 'the 12th Doctor', 'the 44th
+    President'. A capitalised noun after the ordinal names the series; 'the third quarter' or
+    'his second goal' count nothing the story asks twice."""
+    found = []
+    for match in _ORDINAL.finditer(parsed.text, start, end):
+        word = match.group(1).lower()
+        number = int(word[:-2]) if word[:-2].isdigit() else _ORDINAL_WORDS.index(word) + 1
+        where = (match.group(1), match.start(1), match.end(1))
+        found.append(Value("number", "ordinal:" + match.group(2).lower(), number, number, *where))
+    return found
+
+
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                  "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                  "seventeenth", "eighteenth", "nineteenth", "twentieth")  # fmt: skip
+_ORDINAL = re.compile(
+    r"\bthe\s+(\d{1,3}(?:st|nd|rd|th)|" + "|".join(_ORDINAL_WORDS) + r")\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
+)
 
 
 def _magnitudes(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
@@ -364,8 +386,19 @@ def _lengths(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
             if holder < 0:
                 continue
             anchor = "length/person"  # how far Raite fell, how many yards Charles ran
+        verb = _governing_verb(parsed, parsed.token_at(expression.start)) if anchor == "length/person" else ""
         found.append(
-            Value("number", anchor, low, high, expression.text, expression.start, expression.end, holder)
+            Value(
+                "number",
+                anchor,
+                low,
+                high,
+                expression.text,
+                expression.start,
+                expression.end,
+                holder,
+                verb=verb,
+            )
         )
         if direction and anchor.startswith("length/from:"):
             degrees = _bearing(direction.group(1))

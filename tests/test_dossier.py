@@ -1051,3 +1051,48 @@ def test_representatives_are_many_and_name_no_one_role(tmp_path: Path) -> None:
         "Rep. Jim McDermott said Congress may try to overturn the new endangered species regulations.\n",
     )
     assert [c for c in dossier["conflicts"] if c["kind"] == "name"] == []
+
+
+def test_each_reports_one_doctor_conflicts_but_an_article_naming_several_asks_nothing(tmp_path: Path) -> None:
+    one = _undated_pair(
+        tmp_path / "one",
+        "Matt Smith stepped into the title role as the 11th Doctor this weekend.\n",
+        "The 26-year-old unknown was unveiled as the 12th Doctor on Saturday evening.\n",
+    )
+    several = _undated_pair(
+        tmp_path / "several",
+        "David Tennant, the tenth Doctor, leaves next year.\nMatt Smith will be the eleventh Doctor.\n",
+        "The 26-year-old unknown was unveiled as the 12th Doctor on Saturday evening.\n",
+    )
+    assert [_side_values(c) for c in one["conflicts"]] == [["11th", "12th"]]
+    assert several["conflicts"] == []
+
+
+def test_yards_thrown_and_yards_run_back_are_no_conflict(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "David Garrard threw for 329 yards and a touchdown, but gave up a costly interception.\n",
+        "Keiwan Ratliff intercepted David Garrard's pass and raced in from 35 yards out.\n",
+    )
+    assert [c for c in dossier["conflicts"] if c["kind"] == "number"] == []
+
+
+def test_the_women_killed_in_a_past_attack_conflict_when_both_date_it(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Police arrested Sharron Smith in the 1967 slayings of two women at an ice cream shop in Staunton.\n",
+        "Sharron Smith is accused of murdering three women at a Staunton ice cream store in 1967.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "number"] == [["two", "three"]]
+
+
+def test_what_the_loot_was_valued_at_and_worth_conflict(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Armed robbers stole diamonds valued at $108 million from the Paris branch of jeweler "
+        "Harry Winston.\n",
+        "Robbers snatched $128 million worth of diamond rings from a Harry Winston boutique in Paris.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "number"] == [
+        ["$108 million", "$128 million"]
+    ]

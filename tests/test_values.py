@@ -622,3 +622,11 @@ def test_clock_times_a_few_minutes_apart_agree() -> None:
         )
     )
     assert called.compatible(alerted) and not called.compatible(later)
+
+
+def test_an_ordinal_of_a_named_series_is_which_one() -> None:
+    assert ("number", "ordinal:doctor", 11.0) in _values(
+        "The actor to play the eleventh Doctor is Matt Smith."
+    )
+    assert ("number", "ordinal:doctor", 12.0) in _values("He was unveiled as the 12th Doctor on Saturday.")
+    assert [v for v in _values("He scored in the third quarter.") if v[1].startswith("ordinal")] == []
