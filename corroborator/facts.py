@@ -148,7 +148,7 @@ class Described:
     sentence: Described | None = None
     # The words of the story's main event this statement uses ('quake', 'foil'): see `mark_core`.
     core: frozenset[str] = frozenset()
-    # The article's protagonist, where the statement's subject is 'he' or 'she' and names no one.
+    # Whom a 'he' or 'she' subject stands for, where the statement names no one (`_meant_by_pronoun`).
     meant: frozenset[str] = frozenset()
 
     @property
@@ -305,8 +305,9 @@ _CHARACTER = re.compile(r"\b([A-Z][\w'-]+)(?:\s[A-Z][\w'-]+)?\s\($")
 def _meant_by_pronoun(
     statement: Statement, parsed: ParsedArticle, entity_of: dict[tuple[int, int], str]
 ) -> frozenset[str]:
-    """The person a statement's 'he' or 'she' subject stands for: the article's protagonist,
-    unless the sentence before names someone else ('He was found dead in a cell': Lo Presti)."""
+    """The person a statement's 'he' or 'she' subject stands for: the one person the sentence
+    before names ('He was found dead in a cell': Lo Presti), else the article's protagonist unless
+    that sentence names someone else."""
     subject = next(
         (
             i

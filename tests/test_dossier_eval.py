@@ -275,6 +275,8 @@ BLIND17 = Path(__file__).parent / "data" / "dossier_blind17"
 BLIND18 = Path(__file__).parent / "data" / "dossier_blind18"
 BLIND19 = Path(__file__).parent / "data" / "dossier_blind19"
 BLIND20 = Path(__file__).parent / "data" / "dossier_blind20"
+BLIND21 = Path(__file__).parent / "data" / "dossier_blind21"
+BLIND22 = Path(__file__).parent / "data" / "dossier_blind22"
 CASE_FILES = case_paths([CASES])
 ALL_CASE_FILES = case_paths(
     [
@@ -299,6 +301,8 @@ ALL_CASE_FILES = case_paths(
         BLIND18,
         BLIND19,
         BLIND20,
+        BLIND21,
+        BLIND22,
     ]
 )
 
@@ -330,6 +334,8 @@ BLIND_SETS = {
     "blind18": (BLIND18, 0, "ecb"),
     "blind19": (BLIND19, 0, "ecb"),
     "blind20": (BLIND20, 0, "ecb"),
+    "blind21": (BLIND21, 0, "ecb"),
+    "blind22": (BLIND22, 0, "ecb"),
 }
 
 
@@ -372,7 +378,7 @@ def test_the_ecb_half_blind_sets_use_different_topics() -> None:
 
 
 def test_the_later_blind_sets_use_documents_no_other_set_uses() -> None:
-    """The ECB half has no unused topic left: dossier_blind10 to dossier_blind20 take unused
+    """The ECB half has no unused topic left: dossier_blind10 to dossier_blind22 take unused
     documents of used topics, so it is documents, not topics, that must not repeat."""
     others = set().union(*(documents(f) for f in (CASES, HELDOUT, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6,
                                                   BLIND7, BLIND8, BLIND9)))  # fmt: skip
