@@ -54,6 +54,8 @@ _SYNONYMS = {
     "thwart": "foil",
     "explosion": "explode",
     "blast": "explode",
+    "detonate": "explode",
+    "detonation": "explode",
     "apprehend": "capture",
     "epicentre": "epicenter",
     "centre": "center",
@@ -724,7 +726,12 @@ def _date_contexts(
         if resolved is not None and _is_past(resolved, reference):
             recent = _within_a_year(resolved, reference)
             dated.append((expression.start, expression.end, resolved.iso, scope, recent))
-        elif resolved is None and reference is None and (month := _BARE_MONTH.match(expression.text)):
+        elif (
+            resolved is None
+            and reference is None
+            and (month := _BARE_MONTH.match(expression.text))
+            and parsed.text[expression.end : expression.end + 2] not in ("'s", "’s")  # "February's show"
+        ):
             # 'struck ... in September' in an undated report may be another quake than Sunday's
             dated.append((expression.start, expression.end, "month:" + month.group(1).lower(), scope, False))
     return tuple(
@@ -1557,7 +1564,9 @@ def _deed(verb: str) -> str:
 
 
 _DEEDS = {"arrest": "capture", "detain": "capture", "issue": "release", "enter": "come", "arrive": "come",
-          "rush": "run", "plunge": "fall", "plummet": "fall", "tumble": "fall", "worth": "value"}  # fmt: skip
+          "rush": "run", "plunge": "fall", "plummet": "fall", "tumble": "fall", "worth": "value",
+          "unveil": "name", "appoint": "name", "tap": "name", "pick": "name", "choose": "name",
+          "select": "name"}  # fmt: skip
 
 
 def _fold(lemma: str) -> str:

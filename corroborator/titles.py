@@ -53,7 +53,7 @@ _SPELLINGS = {"representative": "congressman", "congresswoman": "congressman", "
               "chairwoman": "chairman", "chairperson": "chairman", "chair": "chairman",
               "spokeswoman": "spokesman", "spokesperson": "spokesman", "det": "detective",
               "insp": "inspector", "supt": "superintendent", "const": "constable", "atty": "attorney",
-              "asst": "assistant", "justice": "judge", "vp": "vice president",
+              "gm": "general manager", "asst": "assistant", "justice": "judge", "vp": "vice president",
               "svp": "senior vice president", "evp": "executive vice president", "coo": "chief operating",
               "cfo": "chief financial", "cto": "chief technology"}  # fmt: skip
 

@@ -949,7 +949,13 @@ def _noun_dated(parsed: ParsedArticle, expression: Expression) -> str:
     if token.dep != "pobj" or preposition.text.lower() != "on":
         return ""
     noun = parsed.tokens[preposition.head]
+    if noun.lemma.lower() in PERSON_UNITS or noun.lemma.lower() in _DOERS:
+        return ""  # 'Oscar organizers on Thursday unveiled Hugh Jackman': the day of what they did
     return noun.lemma.lower() if noun.pos == "NOUN" and noun.dep in ("nsubj", "nsubjpass") else ""
+
+
+_DOERS = frozenset({"organizer", "organiser", "official", "officer", "investigator", "prosecutor", "police",
+                    "authority", "leader", "executive"})  # fmt: skip
 
 
 def _not_the_days_event(parsed: ParsedArticle, char: int, text: str) -> bool:

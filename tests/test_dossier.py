@@ -1096,3 +1096,23 @@ def test_what_the_loot_was_valued_at_and_worth_conflict(tmp_path: Path) -> None:
     assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "number"] == [
         ["$108 million", "$128 million"]
     ]
+
+
+def test_a_bomb_that_detonated_and_an_explosion_are_one_happening(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "The bomb detonated around 5:30 p.m. at the bank in the 2500 block of Oregon 214.\n",
+        "The explosion happened at the West Coast Bank just before 4:30 p.m., deputies said.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "time"] == [
+        ["5:30 p.m.", "just before 4:30 p.m."]
+    ]
+
+
+def test_the_day_a_host_was_named_or_unveiled_conflicts(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "On Friday, the Academy named Australian actor Hugh Jackman as the host of February's annual show.\n",
+        "Oscar organizers on Thursday unveiled Hugh Jackman as the host of their gala film awards.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "date"] == [["Friday", "Thursday"]]

@@ -25,6 +25,7 @@ from corroborator.titles import title_words, titles_agree
         ("CFO", "chief financial officer"),
         ("Police spokesman Constable", "Const."),  # a post with a rank, and the rank abbreviated
         ("spokesman", "Sergeant"),
+        ("Assistant GM", "assistant general manager"),
     ],
 )
 def test_titles_that_can_be_one_office(a: str, b: str) -> None:
@@ -42,6 +43,7 @@ def test_titles_that_can_be_one_office(a: str, b: str) -> None:
         ("VP", "Chief Operating Officer"),
         ("CEO", "COO"),
         ("Police spokesman Constable", "Sergeant"),  # a post beside a rank does not hide the rank
+        ("Assistant GM", "Assistant coach"),
     ],
 )
 def test_titles_that_are_different_offices(a: str, b: str) -> None:
