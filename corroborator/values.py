@@ -962,8 +962,14 @@ def _not_the_days_event(parsed: ParsedArticle, char: int, text: str) -> bool:
     """A day that dates nothing of its own: a recurring one ('the second Tuesday of each month',
     'typically ... on Tuesdays'), another zone's day of a clock time ('7:48 am (2248 GMT Tuesday)'),
     or a reference point ('since Sunday's quakes', 'days after Monday's vote')."""
-    if _EVERY.search(text) or _ZONE_DAY.search(parsed.text[max(0, char - 14) : char]):
-        return True
+    if (
+        _EVERY.search(text)
+        or _OF_EACH.match(parsed.text, char + len(text))
+        or _ZONE_DAY.search(parsed.text[max(0, char - 14) : char])
+    ):
+        return True  # 'the second Tuesday of each month', however the model cut the expression
+    if _NAMED_DAY.search(parsed.text[max(0, char - 10) : char]):
+        return True  # 'outside of its normal Patch Tuesday', 'Black Friday sales': a name, not a day
     i = parsed.token_at(char)
     if _habitual(parsed, i):
         return True
@@ -977,6 +983,8 @@ def _not_the_days_event(parsed: ParsedArticle, char: int, text: str) -> bool:
 
 
 _EVERY = re.compile(r"\b(?:each|every)\b", re.I)
+_OF_EACH = re.compile(r"\s+of\s+(?:each|every)\b", re.I)
+_NAMED_DAY = re.compile(r"\b(?:Patch|Black|Super|Cyber|Good|Ash|Bloody|Easter|Holy|Palm|Shrove|Giving)\s+$")
 _ZONE_DAY = re.compile(r"\(\s*\d{1,2}:?\d{2}\s*(?:gmt|utc)\s*$", re.I)
 
 

@@ -277,6 +277,8 @@ BLIND19 = Path(__file__).parent / "data" / "dossier_blind19"
 BLIND20 = Path(__file__).parent / "data" / "dossier_blind20"
 BLIND21 = Path(__file__).parent / "data" / "dossier_blind21"
 BLIND22 = Path(__file__).parent / "data" / "dossier_blind22"
+BLIND23 = Path(__file__).parent / "data" / "dossier_blind23"
+BLIND24 = Path(__file__).parent / "data" / "dossier_blind24"
 CASE_FILES = case_paths([CASES])
 ALL_CASE_FILES = case_paths(
     [
@@ -303,6 +305,8 @@ ALL_CASE_FILES = case_paths(
         BLIND20,
         BLIND21,
         BLIND22,
+        BLIND23,
+        BLIND24,
     ]
 )
 
@@ -336,6 +340,8 @@ BLIND_SETS = {
     "blind20": (BLIND20, 0, "ecb"),
     "blind21": (BLIND21, 0, "ecb"),
     "blind22": (BLIND22, 0, "ecb"),
+    "blind23": (BLIND23, 0, "ecb"),
+    "blind24": (BLIND24, 0, "ecb"),
 }
 
 
@@ -378,7 +384,7 @@ def test_the_ecb_half_blind_sets_use_different_topics() -> None:
 
 
 def test_the_later_blind_sets_use_documents_no_other_set_uses() -> None:
-    """The ECB half has no unused topic left: dossier_blind10 to dossier_blind22 take unused
+    """The ECB half has no unused topic left: dossier_blind10 to dossier_blind24 take unused
     documents of used topics, so it is documents, not topics, that must not repeat."""
     others = set().union(*(documents(f) for f in (CASES, HELDOUT, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6,
                                                   BLIND7, BLIND8, BLIND9)))  # fmt: skip
@@ -394,6 +400,10 @@ def test_the_later_blind_sets_use_documents_no_other_set_uses() -> None:
         BLIND18,
         BLIND19,
         BLIND20,
+        BLIND21,
+        BLIND22,
+        BLIND23,
+        BLIND24,
     )
     for n, folder in enumerate(later):
         # twenty documents each; blind20's topics had only nineteen clean ones, one used by two pairs

@@ -630,3 +630,13 @@ def test_an_ordinal_of_a_named_series_is_which_one() -> None:
     )
     assert ("number", "ordinal:doctor", 12.0) in _values("He was unveiled as the 12th Doctor on Saturday.")
     assert [v for v in _values("He scored in the third quarter.") if v[1].startswith("ordinal")] == []
+
+
+def test_a_named_day_and_a_monthly_day_date_nothing() -> None:
+    found = _read(
+        "Microsoft issued the patch outside its normal Patch Tuesday (second Tuesday of each month)."
+    )
+    assert [v for v in found if v.kind == "date"] == []
+    assert [
+        v.text for v in _read("Microsoft issued the patch on Tuesday, and each user got it.") if v.weekday
+    ] == ["Tuesday"]
