@@ -289,8 +289,18 @@ def _holders(
 
 
 def _holder_value(anchor: str, mention: EntityMention, entity: str) -> Value:
-    number = float(entity[1:]) if entity[1:].isdigit() else 0.0
+    number = _entity_number(entity)
     return Value("name", anchor, number, number, mention.text, mention.start, mention.end)
+
+
+def _entity_number(entity: str) -> float:
+    """An entity id as a value's number ('e7': 7.0), so that one place or person is one value."""
+    return float(entity[1:]) if entity[1:].isdigit() else 0.0
+
+
+def _entity_of(value: Value) -> str:
+    """The entity id a place or name value stands for (`_entity_number` backwards)."""
+    return f"e{value.low:g}"
 
 
 # Title words of roles many people hold at once, even in one organisation.
@@ -335,15 +345,18 @@ def _people_before(
     parsed: ParsedArticle, statement: Statement, entity_of: dict[tuple[int, int], str]
 ) -> frozenset[str]:
     """The people the sentence before a statement names."""
+    return frozenset(
+        entity for m in _persons_before(parsed, statement) if (entity := entity_of.get((parsed.id, m.start)))
+    )
+
+
+def _persons_before(parsed: ParsedArticle, statement: Statement) -> list[EntityMention]:
+    """The person mentions of the sentence before a statement (none for the first sentence)."""
     sentence = parsed.sentence_of_char(statement.start)
     if sentence == 0:
-        return frozenset()
+        return []
     start, end = parsed.analysis.sentences[sentence - 1]
-    return frozenset(
-        entity
-        for m in parsed.entities_in(start, end)
-        if m.label == "PERSON" and (entity := entity_of.get((parsed.id, m.start)))
-    )
+    return [m for m in parsed.entities_in(start, end) if m.label == "PERSON"]
 
 
 def is_timestamp(text: str) -> bool:
@@ -427,14 +440,7 @@ def _someone_else_before(
 ) -> bool:
     """Whether the sentence before the statement names a person other than `entity`: a pronoun
     then may be theirs."""
-    sentence = parsed.sentence_of_char(statement.start)
-    if sentence == 0:
-        return False
-    start, end = parsed.analysis.sentences[sentence - 1]
-    return any(
-        m.label == "PERSON" and entity_of.get((parsed.id, m.start)) != entity
-        for m in parsed.entities_in(start, end)
-    )
+    return any(entity_of.get((parsed.id, m.start)) != entity for m in _persons_before(parsed, statement))
 
 
 def _subject_of(parsed: ParsedArticle, verb: int) -> int | None:
@@ -876,7 +882,7 @@ def _preposition_of(
 
 def _place_value(mention: EntityMention, entity: str, anchor: str, verb: str = "") -> list[Value]:
     """A place value: the entity's number stands for it, so one place is one value."""
-    number = float(entity[1:]) if entity[1:].isdigit() else 0.0
+    number = _entity_number(entity)
     return [Value("place", anchor, number, number, mention.text, mention.start, mention.end, verb=verb)]
 
 
@@ -1245,15 +1251,14 @@ def _holders_clash(
     article_a, article_b = a.statement.article_id, b.statement.article_id
     if article_a == article_b or not _independent(a, b):
         return False
-    holder_a = next(f"e{v.low:g}" for v in a.values if v.kind == "name" and v.anchor == anchor)
-    holder_b = next(f"e{v.low:g}" for v in b.values if v.kind == "name" and v.anchor == anchor)
+    va = next(v for v in a.values if v.kind == "name" and v.anchor == anchor)
+    vb = next(v for v in b.values if v.kind == "name" and v.anchor == anchor)
+    holder_a, holder_b = _entity_of(va), _entity_of(vb)
     if holder_a == holder_b or holder_a in named_in[article_b] or holder_b in named_in[article_a]:
         return False
     if not anchor.startswith("holder:plays ") and _where_or_whose(a) != _where_or_whose(b):
         return False  # the governor of Qeshm and of Hormozgan; Sudan's president and South Sudan's
-    name_a = next(v.text for v in a.values if v.kind == "name" and v.anchor == anchor)
-    name_b = next(v.text for v in b.values if v.kind == "name" and v.anchor == anchor)
-    if fuzz.ratio(name_a.split()[-1].lower(), name_b.split()[-1].lower()) >= _SPELLING:
+    if fuzz.ratio(va.text.split()[-1].lower(), vb.text.split()[-1].lower()) >= _SPELLING:
         return False  # 'Ilene Wolff', 'Ilene Wolfe': one spokeswoman spelt two ways
     return about_same(a, b) >= settings.holder_conflict_about
 
@@ -1843,7 +1848,7 @@ def _narrowing_places(d: Described, n: int) -> frozenset[str]:
 
 def _streets(values: Iterable[Value]) -> frozenset[str]:
     """The entities of the streets among place values: where the event happened, not a part of it."""
-    return frozenset(f"e{v.low:g}" for v in values if v.kind == "place" and v.anchor == "where/street")
+    return frozenset(_entity_of(v) for v in values if v.kind == "place" and v.anchor == "where/street")
 
 
 @dataclass(slots=True)

@@ -1000,13 +1000,11 @@ def _day_of_week(value: Value) -> int:
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_BARE_WEEKDAY = re.compile(
-    rf"^(?:(?:early|late|on|last|this)\s+)?({'|'.join(_WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?$",
-    re.I,
-)
+_WEEKDAY_OPENING = rf"^(?:(?:early|late|on|last|this)\s+)?({'|'.join(_WEEKDAYS)})"
+_BARE_WEEKDAY = re.compile(_WEEKDAY_OPENING + r"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
 
 
-_OPENING_WEEKDAY = re.compile(rf"^(?:(?:early|late|on|last|this)\s+)?({'|'.join(_WEEKDAYS)})\b(?!')", re.I)
+_OPENING_WEEKDAY = re.compile(_WEEKDAY_OPENING + r"\b(?!')", re.I)
 
 
 def _possessor(parsed: ParsedArticle, start: int, end: int) -> str:
@@ -1047,13 +1045,13 @@ def _of_a_report(parsed: ParsedArticle, start: int, end: int, statement: tuple[i
     ancestor = _verb_above(parsed, parsed.token_at(start), statement)
     if ancestor is None or parsed.tokens[ancestor].lemma.lower() not in _REPORTING_VERBS:
         return False
-    if _told_to_act(parsed, ancestor):
+    if _a_deed_of_the_story(parsed, ancestor):
         return False  # 'were told at 4:30 p.m. to leave the premises': an order, given then
     verb = parsed.tokens[ancestor]
     return verb.start - end < 30 and start - verb.end < 30
 
 
-def _told_to_act(parsed: ParsedArticle, verb: int) -> bool:
+def _a_deed_of_the_story(parsed: ParsedArticle, verb: int) -> bool:
     """A verb of saying that is a deed of the story: a passive 'told' or 'asked' ('staff were
     told to leave': people were ordered to do something), or writing a letter ('on Monday wrote a
     personal letter'), not a source reporting the event."""
@@ -1186,12 +1184,13 @@ def _minutes(match: re.Match[str]) -> float:
 # A 24-hour time written without a colon, which only a zone or 'hours' marks as a time: '2045 GMT'.
 _MILITARY = re.compile(r"\b([01]\d|2[0-3])([0-5]\d)(?=\s?(?:gmt|utc|bst|hours|hrs)\b)", re.I)
 _BY = re.compile(r"\b(by|before|until|no later than)\s*$", re.I)
+_DOTTED = r"(?:1[0-2]|0?[1-9])\.[0-5]\d\s?[ap]\.?m\b"  # '8.49pm', as British papers write it
 _HOUR_MINUTE = re.compile(
     r"(?<![\d:.])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s?[ap]\.?m\b\.?)?|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\b\.?"
-    r"|(?:1[0-2]|0?[1-9])\.[0-5]\d\s?[ap]\.?m\b\.?)",  # '8.49pm', as British papers write it
+    rf"|{_DOTTED}\.?)",
     re.I,
 )
-_DOTTED_CLOCK = re.compile(r"(?:1[0-2]|0?[1-9])\.[0-5]\d\s?[ap]\.?m\b", re.I)
+_DOTTED_CLOCK = re.compile(_DOTTED, re.I)
 # 'with 11:43 left in the first half', '6:11 to go': a game clock, not a time of day
 _GAME_CLOCK = re.compile(r"^\s*(?:left|to go|to play|remaining)\b", re.I)
 

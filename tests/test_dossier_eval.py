@@ -256,59 +256,10 @@ def test_dropping_statements_never_raises_recall(dropped: set[str]) -> None:
 
 # -- the labelled sets --------------------------------------------------------------------------
 HELDOUT = Path(__file__).parent / "data" / "dossier_heldout"
-BLIND2 = Path(__file__).parent / "data" / "dossier_blind2"
-BLIND3 = Path(__file__).parent / "data" / "dossier_blind3"
-BLIND4 = Path(__file__).parent / "data" / "dossier_blind4"
-BLIND5 = Path(__file__).parent / "data" / "dossier_blind5"
-BLIND6 = Path(__file__).parent / "data" / "dossier_blind6"
-BLIND7 = Path(__file__).parent / "data" / "dossier_blind7"
-BLIND8 = Path(__file__).parent / "data" / "dossier_blind8"
-BLIND9 = Path(__file__).parent / "data" / "dossier_blind9"
-BLIND10 = Path(__file__).parent / "data" / "dossier_blind10"
-BLIND11 = Path(__file__).parent / "data" / "dossier_blind11"
-BLIND12 = Path(__file__).parent / "data" / "dossier_blind12"
-BLIND13 = Path(__file__).parent / "data" / "dossier_blind13"
-BLIND14 = Path(__file__).parent / "data" / "dossier_blind14"
-BLIND15 = Path(__file__).parent / "data" / "dossier_blind15"
-BLIND16 = Path(__file__).parent / "data" / "dossier_blind16"
-BLIND17 = Path(__file__).parent / "data" / "dossier_blind17"
-BLIND18 = Path(__file__).parent / "data" / "dossier_blind18"
-BLIND19 = Path(__file__).parent / "data" / "dossier_blind19"
-BLIND20 = Path(__file__).parent / "data" / "dossier_blind20"
-BLIND21 = Path(__file__).parent / "data" / "dossier_blind21"
-BLIND22 = Path(__file__).parent / "data" / "dossier_blind22"
-BLIND23 = Path(__file__).parent / "data" / "dossier_blind23"
-BLIND24 = Path(__file__).parent / "data" / "dossier_blind24"
+# The blind sets by number: dossier_blind2 to dossier_blind24 (add the next one by raising the bound).
+BLIND = {n: Path(__file__).parent / "data" / f"dossier_blind{n}" for n in range(2, 25)}
 CASE_FILES = case_paths([CASES])
-ALL_CASE_FILES = case_paths(
-    [
-        CASES,
-        HELDOUT,
-        BLIND2,
-        BLIND3,
-        BLIND4,
-        BLIND5,
-        BLIND6,
-        BLIND7,
-        BLIND8,
-        BLIND9,
-        BLIND10,
-        BLIND11,
-        BLIND12,
-        BLIND13,
-        BLIND14,
-        BLIND15,
-        BLIND16,
-        BLIND17,
-        BLIND18,
-        BLIND19,
-        BLIND20,
-        BLIND21,
-        BLIND22,
-        BLIND23,
-        BLIND24,
-    ]
-)
+ALL_CASE_FILES = case_paths([CASES, HELDOUT, *BLIND.values()])
 
 
 def test_the_blind_held_out_set_has_ten_pairs_and_a_real_story() -> None:
@@ -319,29 +270,7 @@ def test_the_blind_held_out_set_has_ten_pairs_and_a_real_story() -> None:
 
 # Each blind set: its prefix, how many real stories it holds, and which documents it may use.
 BLIND_SETS = {
-    "blind2": (BLIND2, 1, "ecbplus"),
-    "blind3": (BLIND3, 1, "ecbplus"),
-    "blind4": (BLIND4, 0, "ecb"),
-    "blind5": (BLIND5, 0, "ecb"),
-    "blind6": (BLIND6, 0, "ecb"),
-    "blind7": (BLIND7, 0, "ecb"),
-    "blind8": (BLIND8, 0, "ecb"),
-    "blind9": (BLIND9, 0, "ecb"),
-    "blind10": (BLIND10, 0, "ecb"),
-    "blind11": (BLIND11, 0, "ecb"),
-    "blind12": (BLIND12, 0, "ecb"),
-    "blind13": (BLIND13, 0, "ecb"),
-    "blind14": (BLIND14, 0, "ecb"),
-    "blind15": (BLIND15, 0, "ecb"),
-    "blind16": (BLIND16, 0, "ecb"),
-    "blind17": (BLIND17, 0, "ecb"),
-    "blind18": (BLIND18, 0, "ecb"),
-    "blind19": (BLIND19, 0, "ecb"),
-    "blind20": (BLIND20, 0, "ecb"),
-    "blind21": (BLIND21, 0, "ecb"),
-    "blind22": (BLIND22, 0, "ecb"),
-    "blind23": (BLIND23, 0, "ecb"),
-    "blind24": (BLIND24, 0, "ecb"),
+    f"blind{n}": (folder, 1, "ecbplus") if n in (2, 3) else (folder, 0, "ecb") for n, folder in BLIND.items()
 }
 
 
@@ -378,7 +307,7 @@ def topics(folder: Path) -> set[str]:
 
 def test_the_ecb_half_blind_sets_use_different_topics() -> None:
     earlier: set[str] = set()
-    for folder in (BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9):
+    for folder in (BLIND[n] for n in range(4, 10)):
         assert not topics(folder) & earlier, folder.name
         earlier |= topics(folder)
 
@@ -386,28 +315,11 @@ def test_the_ecb_half_blind_sets_use_different_topics() -> None:
 def test_the_later_blind_sets_use_documents_no_other_set_uses() -> None:
     """The ECB half has no unused topic left: dossier_blind10 to dossier_blind24 take unused
     documents of used topics, so it is documents, not topics, that must not repeat."""
-    others = set().union(*(documents(f) for f in (CASES, HELDOUT, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6,
-                                                  BLIND7, BLIND8, BLIND9)))  # fmt: skip
-    later = (
-        BLIND10,
-        BLIND11,
-        BLIND12,
-        BLIND13,
-        BLIND14,
-        BLIND15,
-        BLIND16,
-        BLIND17,
-        BLIND18,
-        BLIND19,
-        BLIND20,
-        BLIND21,
-        BLIND22,
-        BLIND23,
-        BLIND24,
-    )
+    others = set().union(*(documents(f) for f in (CASES, HELDOUT, *(BLIND[n] for n in range(2, 10)))))
+    later = tuple(BLIND[n] for n in range(10, 25))
     for n, folder in enumerate(later):
         # twenty documents each; blind20's topics had only nineteen clean ones, one used by two pairs
-        assert len(documents(folder)) == (19 if folder == BLIND20 else 20), folder.name
+        assert len(documents(folder)) == (19 if folder == BLIND[20] else 20), folder.name
         assert not documents(folder) & others, folder.name
         for other in later[n + 1 :]:
             assert not documents(folder) & documents(other), (folder.name, other.name)
