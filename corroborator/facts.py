@@ -30,7 +30,15 @@ from corroborator.statements import REPORTING_VERBS, Statement
 from corroborator.timeline import ResolvedDate, reference_date, resolve_date
 from corroborator.titles import title_words
 from corroborator.unionfind import UnionFind
-from corroborator.values import DEAD_WORDS, GROUPS, HURT_WORDS, PERSON_UNITS, Value, statement_values
+from corroborator.values import (
+    DEAD_WORDS,
+    GROUPS,
+    HURT_WORDS,
+    PERSON_UNITS,
+    Value,
+    same_party,
+    statement_values,
+)
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -855,13 +863,13 @@ def _event_town(
         (
             entity_of.get((parsed.id, m.start))
             for m in parsed.entities_in(noun.start, noun.end)
-            if m.label in ("FAC", "ORG") and m.end <= mention.start
+            if m.label in ("FAC", "ORG", "WORK_OF_ART") and m.end <= mention.start
         ),
         None,
     )
     return (
         [replace(v, owner=facility) for v in values] if facility else values
-    )  # 'the Promises centre in Malibu'
+    )  # 'the Promises centre in Malibu'; the small model types 'Morningside Recovery' a work of art
 
 
 def _preposition_of(
@@ -1425,6 +1433,10 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
             continue
         if va.anchor == "where/town" and not (a.people & b.people and _same_happening(a, b, n, m)):
             continue  # where one person died; a robbery in Paris is not the robbery in Cannes
+        if va.anchor.startswith("gameclock"):
+            if _one_players_moment(a, b, va, vb) and about_same(a, b) >= settings.sharp_conflict_about:
+                found.append((va, vb))  # the time left when one player did one thing: McDermott's record
+            continue  # a game has many moments in each half
         if va.anchor in _NAMED_SITES and va.anchor != "where/town":
             if (a.people | a.meant) & (b.people | b.meant) and _same_happening(a, b, n, m):
                 found.append((va, vb))  # the prison one person was found dead in: 'Pagliarelli', 'Ucciardone'
@@ -1433,6 +1445,18 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
             va.anchor == "duration" or va.anchor.startswith("money")
         ):
             continue  # Teixeira's eight-year offer, Ibanez's three-year; the Nationals' offer, the Red Sox's
+        if va.anchor == "month":
+            if not _same_scope(a.places, b.places):
+                continue  # the Bam quake in December, the Zarand quake in February
+            if (
+                _same_doing(a, b, n, m)
+                or _same_thing_done(a, b, n, m)
+                or (_one_deed(va, vb) and about_same(a, b) >= settings.same_fact)
+            ):
+                found.append(
+                    (va, vb)
+                )  # 'expects to close the deal in March', 'is expected to close in April'
+            continue  # a story names many months: only one deed's months are compared
         if va.weekday or vb.weekday or va.monthday or vb.monthday:
             if _same_doing(a, b, n, m) or _same_thing_done(a, b, n, m) or _once_of_one(va, vb):
                 found.append((va, vb))  # one deed of the same people, on two days
@@ -1544,7 +1568,12 @@ _NAMED_SITES = frozenset(
 def _different_payers(va: Value, vb: Value) -> bool:
     """Two amounts named as paid or offered by different parties ('the Nationals' offer', 'the Red
     Sox's offer'), even where the parser finds no organisation."""
-    return va.anchor.startswith("money") and bool(va.owner) and bool(vb.owner) and va.owner != vb.owner
+    return (
+        va.anchor.startswith("money")
+        and bool(va.owner)
+        and bool(vb.owner)
+        and not same_party(va.owner, vb.owner)
+    )
 
 
 def _different_organisations(a: Described, b: Described) -> bool:
@@ -1552,6 +1581,12 @@ def _different_organisations(a: Described, b: Described) -> bool:
     none: 'the Nationals made an eight-year, $160 million offer', 'the Red Sox offered $184 million'."""
     orgs_a, orgs_b = a.entities - a.people - a.places, b.entities - b.people - b.places
     return bool(orgs_a and orgs_b and not orgs_a & orgs_b)
+
+
+def _one_players_moment(a: Described, b: Described, va: Value, vb: Value) -> bool:
+    """Two game-clock times of one person doing one thing ('sank a free throw with 4:43 left'):
+    Artino's bucket at 11:43 and his checking out at 9:07 are two moments."""
+    return bool((a.people | a.meant) & (b.people | b.meant)) and _deed(va.verb) == _deed(vb.verb)
 
 
 def _different_people(a: Described, b: Described) -> bool:

@@ -639,6 +639,10 @@ def _ages(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
                     parsed, parsed.tokens[parsed.tokens[parsed.token_at(expression.end - 1)].head].end
                 )
             )
+            if holder < 0 and not told:
+                holder = _name_set_off(parsed, expression.start, expression.end, end)
+            if holder < 0 and anchor != "age":
+                holder = _apposed_name(parsed, parsed.tokens[parsed.token_at(expression.end - 1)].head)
         elif (holder := _appositive_person(parsed, expression.start, expression.end)) >= 0:
             age = float(expression.text)  # 'Kathryn Jenkin, 20'
             anchor = "age"
@@ -736,6 +740,31 @@ def _holder(
         if gap < distance:
             best, distance = mention.start, gap
     return best
+
+
+def _apposed_name(parsed: ParsedArticle, noun: int) -> int:
+    """The start of the name a noun is in apposition to ('Raj Chohan, a 62-year-old grandmother,'),
+    or -1."""
+    token = parsed.tokens[noun]
+    head = parsed.tokens[token.head]
+    if token.dep != "appos" or head.pos != "PROPN":
+        return -1
+    return _person_in(parsed, head.start, head.end)
+
+
+def _name_set_off(parsed: ParsedArticle, start: int, end: int, statement_end: int) -> int:
+    """The start of the name set off by commas after 'the 17-year-old accused of firing the fatal
+    shot, Jermayne Timmons,': the phrase the age opens is the name's apposition; else -1."""
+    if not re.search(r"\bthe\s+$", parsed.text[max(0, start - 5) : start], re.I):
+        return -1
+    comma = parsed.text.find(", ", end, min(statement_end, end + 60))
+    if comma < 0 or re.search(r"[.;:!?\"“”]", parsed.text[end:comma]):
+        return -1
+    name = _person_in(parsed, comma + 2, comma + 3, from_start=True)
+    if name < 0:
+        return -1
+    after = next(m.end for m in parsed.entities_in(name, name + 1) if m.start == name)
+    return name if re.match(r"\s*[,.]", parsed.text[after : after + 2]) else -1
 
 
 def _age_reach(parsed: ParsedArticle, end: int) -> float:
@@ -856,6 +885,8 @@ def _days(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
             continue
         ahead = _ahead(parsed, expression.start, (start, end))  # 'will play Saturday'
         resolved = resolve_date(expression.text, reference, ahead=ahead)
+        if resolved is not None and resolved.precision == "month" and _this_year(resolved.iso, reference):
+            found.extend(_month(parsed, expression, (start, end)))
         if resolved is None or resolved.precision != "day":
             continue
         verb = _day_verb(parsed, expression, (start, end))
@@ -880,6 +911,7 @@ def _weekdays(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         match = _BARE_WEEKDAY.match(expression.text) or _leading_weekday(expression.text)
         calendar = month_day(expression.text) if match is None else None
         if match is None and calendar is None:
+            found.extend(_month(parsed, expression, (start, end)))
             continue
         verb = _day_verb(parsed, expression, (start, end))
         if verb is None:
@@ -895,6 +927,37 @@ def _weekdays(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
             day = float(calendar[0] * 100 + calendar[1])
             found.append(Value("date", "day", day, day, *where, verb=verb, monthday=True, theme=theme))
     return found
+
+
+def _month(parsed: ParsedArticle, expression: Expression, statement: tuple[int, int]) -> list[Value]:
+    """The month a deed is done in, told without its day ('expects to close the deal in March',
+    'rules issued last December'), as the month's number: 'month' values of one deed disagree
+    (facts.py). The year, where given, is the year reader's."""
+    told = _MONTH_ONLY.fullmatch(expression.text.strip())
+    if told is None or parsed.text[expression.end : expression.end + 2] in ("'s", "’s"):
+        return []  # 'February's show' dates a show, not a deed
+    verb = _day_verb(parsed, expression, statement)
+    if verb is None:
+        return []
+    month = float(_MONTHS.index(told.group(1).lower()[:3]) + 1)
+    where = (expression.text, expression.start, expression.end)
+    theme = _theme(parsed, parsed.token_at(expression.start))
+    return [Value("date", "month", month, month, *where, verb=verb, theme=theme)]
+
+
+def _this_year(month: str, reference: date) -> bool:
+    """A month ('2003-12') less than a year from publication: of the story's own time, not a
+    background event ('a quake killed 26,000 in Bam in December 2003')."""
+    year, number = (int(part) for part in month.split("-"))
+    return abs((reference.year - year) * 12 + reference.month - number) < 12
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_ONLY = re.compile(
+    r"(?:(?:in|last|this|next|early|late|mid-?|the end of)\s+)?(january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)(?:\s+(?:19|20)\d\d)?",
+    re.I,
+)
 
 
 def _leading_weekday(text: str) -> re.Match[str] | None:
@@ -1163,11 +1226,32 @@ def _times(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         if _habitual(parsed, parsed.token_at(expression_start)):
             continue
         if _GAME_CLOCK.match(parsed.text[expression_end : expression_end + 12]):
+            found.extend(_game_clock(parsed.text, expression_start, expression_end, verb))
             continue
         low = minutes - slack if earliest is None else earliest  # 'extinguished by 7 a.m.' fits 6:40
         where = (expression_text, expression_start, expression_end)
         found.append(Value("time", anchor, low, minutes + slack, *where, verb=verb))
     return found
+
+
+def _game_clock(text: str, start: int, end: int, verb: str) -> list[Value]:
+    """'with 7:42 remaining in the first half': the time left in a named period of a game, in
+    seconds, as a question of its own ('gameclock/first half'). Without the period it is not
+    compared: '2:10 left' may be any half's."""
+    clock = re.fullmatch(r"\s*(\d{1,2}):([0-5]\d)\s*", text[start:end])
+    period = _GAME_PERIOD.match(text, end)
+    if clock is None or period is None:
+        return []
+    seconds = float(int(clock.group(1)) * 60 + int(clock.group(2)))
+    anchor = f"gameclock/{period.group(1).lower()} {period.group(2).lower()}"
+    return [Value("number", anchor, seconds, seconds, text[start:end].strip(), start, end, verb=verb)]
+
+
+_GAME_PERIOD = re.compile(
+    r"\s*(?:left|to go|to play|remaining)\s+(?:in|of)\s+the\s+(first|second|third|fourth|final)\s+"
+    r"(half|quarter|period)\b",
+    re.I,
+)
 
 
 def _minutes(match: re.Match[str]) -> float:
@@ -1216,16 +1300,21 @@ def _numbers(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
             label = "CARDINAL"  # the small model tags 'injuring 80' as a date
         if label not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
             continue
-        amount = parse_number(expression.text)
+        written = (
+            _with_symbol(parsed.text, expression.start, expression.end)
+            if label == "MONEY"
+            else expression.text
+        )
+        amount = parse_number(written)
         if amount is None or _appositive_person(parsed, expression.start, expression.end) >= 0:
             continue  # 'wounding Unique Armstead, 32,': an age, not a count of the wounded
         if _MILITARY.search(parsed.text, expression.start, expression.end + 8) or _DOTTED_CLOCK.search(
             parsed.text, expression.start, expression.end + 4
         ):
             continue  # '2045 GMT' and '9.49pm' are times of day
-        qualifier = _qualifier_text(parsed.text, expression.start, expression.text)
+        qualifier = _qualifier_text(parsed.text, expression.start, written)
         low, high = number_range(amount, qualifier)
-        unit = _currency(expression.text) if label == "MONEY" else _unit(parsed, expression.end - 1, label)
+        unit = _currency(written) if label == "MONEY" else _unit(parsed, expression.end - 1, label)
         if label != "MONEY" and _in_a_score(parsed.text, expression.start, expression.end):
             unit = ""  # 'an 88-72 road loss', 'a 15-2 run': a score counts no losses or runs
         part = _part(parsed, expression.start, expression.end, end) if unit and label != "MONEY" else ""
@@ -1248,6 +1337,21 @@ def _numbers(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         holder = _doer(parsed, expression.end - 1, (start, end)) if "@" in unit else -1
         found.append(Value("number", unit, low, high, *where, holder, verb=verb, floor=floor, owner=payer))
     return found
+
+
+def _with_symbol(text: str, start: int, end: int) -> str:
+    """A sum as written, with the currency sign and the scale the model left outside it ('$' of
+    '$4.6bn', 'US $5.4-billion', '£' and 'm' of '(£1.7m; $2.6m)'): without its sign '4.6bn' is
+    neither dollars nor billions, and without its 'm' '£1.7' is not £1.7m. A range's first figure
+    ('$140-150 million') is left as it is, for its scale is the second's."""
+    expression = text[start:end]
+    if re.search(r"[$€£¥]", expression) or re.match(r"\s?[-–]\s?\d", text[end : end + 3]):
+        return expression
+    sign = re.search(r"[$€£¥]\s?$", text[max(0, start - 2) : start])
+    if not sign:
+        return expression
+    scale = _MONEY_SUFFIX.match(text, end) if re.fullmatch(r"[\d.,]+", expression) else None
+    return sign.group().strip() + expression + (scale.group().strip() if scale else "")
 
 
 def _in_a_score(text: str, start: int, end: int) -> bool:
@@ -1345,8 +1449,23 @@ def number_range(value: float, context: str) -> tuple[float, float]:
     if _is_round(value):
         if _MORE_THAN.search(tail[-30:]):
             return value, math.inf  # 'more than 200 injured' rounds 249 down
-        return value * 0.95, value * 1.05
+        slack = min(0.05 * value, _half_step(tail, value))
+        return value - slack, value + slack
     return value, value
+
+
+def _half_step(tail: str, value: float) -> float:
+    """Half the step of the last digit a scaled figure is written to ('$5.4 billion': 0.05 billion),
+    the most a rounding of a precise figure can move it; `inf` for a figure written without decimals.
+    '$5.4 billion' and '$5.8 billion' are two figures, not one figure rounded two ways."""
+    written = _DECIMAL_SCALED.search(tail)
+    if not written:
+        return math.inf
+    mantissa = float(written.group(1))
+    return 0.5 * 10 ** -len(written.group(2)) * value / mantissa if mantissa else math.inf
+
+
+_DECIMAL_SCALED = re.compile(r"(\d+\.(\d+))\s*-?\s*(?:million|billion|trillion|mn|bn|m|b)\s*$", re.I)
 
 
 # A round figure after these is a floor the true count was rounded down to.
@@ -1489,18 +1608,42 @@ def _payer(parsed: ParsedArticle, i: int) -> str:
     head = parsed.tokens[i].head
     for child in parsed.children[head]:
         if parsed.tokens[child].dep == "poss" and parsed.tokens[child].pos == "PROPN":
-            return parsed.tokens[child].lemma.lower()
+            return _party_name(parsed, child)
     verb = _verb_above(parsed, i)
     for _ in range(3):
         if verb is None:
             return ""
         subjects = [c for c in parsed.children[verb] if parsed.tokens[c].dep in ("nsubj", "nsubjpass")]
         if subjects:
-            subject = parsed.tokens[subjects[0]]
-            return subject.lemma.lower() if subject.pos == "PROPN" else ""
+            return _party_name(parsed, subjects[0]) if parsed.tokens[subjects[0]].pos == "PROPN" else ""
         token = parsed.tokens[verb]
         verb = token.head if token.dep in ("xcomp", "ccomp", "conj", "advcl") and token.head != verb else None
     return ""
+
+
+def _party_name(parsed: ParsedArticle, i: int) -> str:
+    """The lower-case name a paying party's head word ends ('advanced micro devices' of 'Advanced
+    Micro Devices Inc.'), without the company form, which says nothing about who it is."""
+    words = [
+        j
+        for j in parsed.children[i]
+        if j < i and parsed.tokens[j].dep in ("compound", "flat") and parsed.tokens[j].pos == "PROPN"
+    ] + [i]
+    names = [parsed.tokens[j].text.lower() for j in words]
+    kept = [w for w in names if w.rstrip(".") not in _COMPANY_FORMS]
+    return " ".join(kept).removesuffix("'s")
+
+
+_COMPANY_FORMS = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh"})
+
+
+def same_party(x: str, y: str) -> bool:
+    """Whether two paying parties' names may be one party: the same words, one name inside the
+    other ('sox' / 'red sox'), or an acronym ('amd' / 'advanced micro devices')."""
+    if x == y or set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split()):
+        return True
+    short, long = sorted((x, y), key=len)
+    return " " not in short and len(long.split()) > 1 and "".join(w[0] for w in long.split()) == short
 
 
 _MONEY_WORD = re.compile(

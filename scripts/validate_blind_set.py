@@ -1,6 +1,6 @@
 """Check a newly labelled blind set before it is wired into the tests (docs/blind_sets.md).
 
-    python scripts/validate_blind_set.py tests/data/dossier_blind15 blind15 2,3,11
+    python scripts/validate_blind_set.py tests/data/dossier_blind15 blind15 2,3,11 [ecb|ecbplus]
 
 Runs the project's own set checks (schema, exact quotes, one edit per pair, ten pairs of distinct
 outlets), that every topic is an allowed one, and that no document is used by any other set.
@@ -23,7 +23,8 @@ from corroborator.dossier_eval import case_paths  # noqa: E402
 
 def main(argv: list[str]) -> int:
     folder, name, allowed = Path(argv[0]), argv[1], set(argv[2].split(","))
-    checks.BLIND_SETS[name] = (folder, 0, "ecb")
+    half = argv[3] if len(argv) > 3 else "ecb"
+    checks.BLIND_SETS[name] = (folder, 0, half)
     paths = case_paths([folder])
     checks.test_a_blind_set_has_ten_pairs_of_distinct_outlets(name)
     for path in paths:

@@ -1116,3 +1116,56 @@ def test_the_day_a_host_was_named_or_unveiled_conflicts(tmp_path: Path) -> None:
         "Oscar organizers on Thursday unveiled Hugh Jackman as the host of their gala film awards.\n",
     )
     assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "date"] == [["Friday", "Thursday"]]
+
+
+def test_two_prices_of_one_purchase_conflict_whatever_the_company_is_called(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: AMD buys ATI\nOutlet: Daily Example\nPublished: 2006-07-25\n\n"
+        "Advanced Micro Devices Inc. shook up the industry by buying ATI Technologies Inc. "
+        "for US $5.4-billion yesterday.\n",
+        "Title: AMD to buy ATI\nOutlet: Example Wire\nPublished: 2006-07-25\n\n"
+        "Yesterday Advanced Micro Devices Inc. (AMD) announced its purchase of ATI Technologies Inc. "
+        "in a US $5.8 billion deal.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "number"] == [
+        ["5.4-billion", "$5.8 billion"]
+    ]
+
+
+def test_one_players_moment_told_at_two_game_clocks_conflicts_but_two_moments_do_not(tmp_path: Path) -> None:
+    first = "Title: Record night\nOutlet: Daily Example\n\n"
+    second = "Title: McDermott's record\nOutlet: Example Wire\n\n"
+    record = (
+        "Doug McDermott set the school record when he sank a free throw with {} left in the first half.\n"
+    )
+    clash = _two_article_dossier(
+        tmp_path / "clash", first + record.format("4:43"), second + record.format("4:34")
+    )
+    assert [_side_values(c) for c in clash["conflicts"]] == [["4:43", "4:34"]]
+    moments = _two_article_dossier(
+        tmp_path / "moments",
+        first + "Doug McDermott made a jumper to make it 19-12 with 11:43 left in the first half.\n",
+        second + "Doug McDermott sank a free throw with 4:43 left in the first half.\n",
+    )
+    assert moments["conflicts"] == []
+
+
+def test_two_months_for_one_deed_conflict(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "AMD will buy SeaMicro for $334 million. It expects to close the deal in March.\n",
+        "AMD is buying SeaMicro for $334 million. The deal is expected to close in April.\n",
+    )
+    assert ("date", ["March", "April"]) in [(c["kind"], _side_values(c)) for c in dossier["conflicts"]]
+
+
+def test_the_town_of_a_named_clinic_has_one_answer(tmp_path: Path) -> None:
+    dossier = _undated_pair(
+        tmp_path,
+        "Her lawyer told the judge that Lohan had checked into Morningside Recovery in Newport Beach.\n",
+        "She flew on a private jet, headed for Morningside Recovery in Malibu, a facility with a pool.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "place"] == [
+        ["Newport Beach", "Malibu"]
+    ]

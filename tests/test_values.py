@@ -640,3 +640,66 @@ def test_a_named_day_and_a_monthly_day_date_nothing() -> None:
     assert [
         v.text for v in _read("Microsoft issued the patch on Tuesday, and each user got it.") if v.weekday
     ] == ["Tuesday"]
+
+
+def test_a_sum_keeps_the_sign_and_scale_the_model_left_outside_it() -> None:
+    assert ("number", "money/dollar", 4_550_000_000.0) in _values("It is AMD's $4.6bn acquisition of ATI.")
+    pounds = [v for v in _read("They made off with 2m euros (£1.7m; $2.6m).") if v.anchor == "money/pound"]
+    assert [(v.low, v.high) for v in pounds] == [pytest.approx((1_650_000, 1_750_000))]
+    ranged = _values("The Orioles offered seven years and $140-150 million.")
+    assert [v for v in ranged if v[1] == "money/dollar" and v[2] < 1000] == []  # a range's first figure
+
+
+def test_a_figure_with_decimals_is_rounded_only_in_its_last_digit() -> None:
+    (five_four,) = (v for v in _read("AMD will buy ATI for $5.4 billion.") if v.anchor.startswith("money"))
+    (five_eight,) = (v for v in _read("AMD will buy ATI for $5.8 billion.") if v.anchor.startswith("money"))
+    assert not five_four.compatible(five_eight)
+    assert number_range(600, "killed 600") == pytest.approx((570, 630))  # 612 may be rounded to 600
+
+
+def test_the_paying_party_is_its_whole_name_without_the_company_form() -> None:
+    from corroborator.values import same_party
+
+    (paid,) = (
+        v.owner
+        for v in _read("Advanced Micro Devices Inc. announced its purchase of ATI in a $5.8 billion deal.")
+        if v.anchor.startswith("money")
+    )
+    assert paid == "advanced micro devices"
+    assert same_party("amd", paid) and same_party("red sox", "sox") and not same_party("nationals", "red sox")
+
+
+def test_an_age_is_held_by_the_name_its_phrase_is_set_off_with() -> None:
+    (accused,) = (
+        v
+        for v in _read(
+            "The case is back as the 17-year-old accused of firing the shot, Jermayne Timmons, goes to trial."
+        )
+        if v.anchor.startswith("age")
+    )
+    (grandmother,) = (
+        v
+        for v in _read("He struck Raj Chohan, a 62-year-old grandmother, as she walked.")
+        if v.anchor.startswith("age")
+    )
+    assert accused.holder >= 0 and grandmother.holder >= 0
+    (alone,) = (
+        v
+        for v in _read("The 17-year-old accused of firing the shot was in court.")
+        if v.anchor.startswith("age")
+    )
+    assert alone.holder < 0
+
+
+def test_a_game_clock_is_the_time_left_in_a_named_period() -> None:
+    assert ("number", "gameclock/first half", 462.0) in _values(
+        "He banked in a shot with 7:42 remaining in the first half."
+    )
+    assert [v for v in _values("He scored with 2:10 left.") if v[1].startswith("gameclock")] == []
+
+
+def test_a_month_without_its_day_dates_a_deed() -> None:
+    (month,) = (v for v in _read("AMD expects to close the deal in March.") if v.anchor == "month")
+    assert (month.low, month.verb) == (3.0, "close")
+    background = _read("A quake killed 26,000 people in Bam in December 2003.", published="2005-03-01")
+    assert [v for v in background if v.anchor == "month"] == []
