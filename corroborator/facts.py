@@ -36,6 +36,7 @@ from corroborator.values import (
     HURT_WORDS,
     PERSON_UNITS,
     Value,
+    looks_ahead,
     same_party,
     statement_values,
 )
@@ -735,7 +736,8 @@ def _date_contexts(
     for expression in parsed.expressions_in(statement.start, statement.end):
         if expression.label != "DATE":
             continue
-        resolved = resolve_date(expression.text, reference)
+        ahead = looks_ahead(parsed, expression.start, (statement.start, statement.end))
+        resolved = resolve_date(expression.text, reference, ahead=ahead)  # 'is set for June 17' is to come
         scope = _clause(parsed, expression.start, statement)
         if resolved is not None and _is_past(resolved, reference):
             recent = _within_a_year(resolved, reference)

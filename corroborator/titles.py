@@ -33,7 +33,9 @@ RANK_WORDS = frozenset(
 # Other words that belong to a title ('district attorney', 'police chief', 'managing director').
 _MORE_MODIFIERS = frozenset({"district", "state", "county", "police", "fire", "public", "principal",
                              "supreme", "special", "regional", "national", "managing", "operating",
-                             "financial", "technology", "technical", "information"})  # fmt: skip
+                             "financial", "technology", "technical", "information", "marketing",
+                             "commercial", "legal", "communications", "strategy", "digital", "creative",
+                             "medical", "content", "product", "sales", "security", "investment"})  # fmt: skip
 # Ranks of the forces and the police: a rank and a post are two titles one person holds at once
 # ('Lieutenant General Alekseyev, deputy chief of military intelligence').
 _RANKS = frozenset({"general", "lieutenant", "colonel", "major", "captain", "sergeant", "corporal", "private",
@@ -181,9 +183,7 @@ def _title_run(parsed: ParsedArticle, j: int, step: int, limit: tuple[int, int])
 
 def _skip_of_phrase(parsed: ParsedArticle, j: int, limit: tuple[int, int]) -> int:
     """The token before an 'of ...' phrase of at most four words that ends at `j` and follows a
-    title word ('vice president of marketing'), else `j`."""
-    if _inside(parsed, j, limit) and _is_title_word(parsed, j):
-        return j
+    title word ('vice president of marketing', 'of Worldwide Product Marketing'), else `j`."""
     for k in range(j, j - 5, -1):
         if not _inside(parsed, k, limit) or parsed.tokens[k].text in (",", ".", ";"):
             return j

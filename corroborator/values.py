@@ -298,14 +298,19 @@ def statement_values(parsed: ParsedArticle, start: int, end: int) -> list[Value]
 
 def _ordinals(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     """Which one of a named series: 'the eleventh Doctor', 'the 12th Doctor', 'the 44th
-    President'. A capitalised noun after the ordinal names the series; 'the third quarter' or
-    'his second goal' count nothing the story asks twice."""
+    President', 'the 79th Academy Awards'. Capitalised nouns after the ordinal name the series;
+    'the third quarter' or 'his second goal' count nothing the story asks twice."""
     found = []
     for match in _ORDINAL.finditer(parsed.text, start, end):
+        series = match.group(2)
+        if " " in series:
+            second = match.start(2) + series.index(" ") + 1
+            if any(m.label == "PERSON" and m.start == second for m in parsed.entities_in(second, second + 1)):
+                continue  # 'the 12th Doctor Peter Capaldi': a name follows the series, as a title would
         word = match.group(1).lower()
         number = int(word[:-2]) if word[:-2].isdigit() else _ORDINAL_WORDS.index(word) + 1
         where = (match.group(1), match.start(1), match.end(1))
-        found.append(Value("number", "ordinal:" + match.group(2).lower(), number, number, *where))
+        found.append(Value("number", "ordinal:" + series.lower(), number, number, *where))
     return found
 
 
@@ -313,8 +318,11 @@ _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
                   "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
                   "seventeenth", "eighteenth", "nineteenth", "twentieth")  # fmt: skip
 _ORDINAL = re.compile(
-    r"\bthe\s+(\d{1,3}(?:st|nd|rd|th)|" + "|".join(_ORDINAL_WORDS) + r")\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
-)
+    r"\bthe\s+(\d{1,3}(?:st|nd|rd|th)|"
+    + "|".join(_ORDINAL_WORDS)
+    + r")\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\b"
+    r"(?!\s+[A-Z])"
+)  # 'the 79th Academy Awards' is one series of two words
 
 
 def _magnitudes(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
@@ -883,7 +891,7 @@ def _days(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
     for expression in parsed.expressions_in(start, end):
         if expression.label != "DATE":
             continue
-        ahead = _ahead(parsed, expression.start, (start, end))  # 'will play Saturday'
+        ahead = looks_ahead(parsed, expression.start, (start, end))  # 'will play Saturday'
         resolved = resolve_date(expression.text, reference, ahead=ahead)
         if resolved is not None and resolved.precision == "month" and _this_year(resolved.iso, reference):
             found.extend(_month(parsed, expression, (start, end)))
@@ -1081,7 +1089,7 @@ def _possessor(parsed: ParsedArticle, start: int, end: int) -> str:
     return ""
 
 
-def _ahead(parsed: ParsedArticle, char: int, statement: tuple[int, int]) -> bool:
+def looks_ahead(parsed: ParsedArticle, char: int, statement: tuple[int, int]) -> bool:
     """Whether the verb a date belongs to looks ahead: 'will play Saturday', 'advances to play
     Saturday', 'are planned for December 15', 'scheduled for Monday'."""
     for ancestor in list(parsed.ancestors(parsed.token_at(char)))[:4]:
@@ -1587,8 +1595,10 @@ def _passive(parsed: ParsedArticle, i: int) -> bool:
     return verb is not None and any(parsed.tokens[c].dep == "nsubjpass" for c in parsed.children[verb])
 
 
-# Verbs of what a person gets: their amounts answer 'how much was he paid'.
-_EARNING = frozenset({"earn", "receive", "take", "get", "collect", "pocket"})
+# Verbs and nouns of what a person gets ("a $3 million salary"): their amounts answer 'how much was he paid'.
+_EARNING = frozenset(
+    {"earn", "receive", "take", "get", "collect", "pocket", "salary", "fee", "wage", "paycheck"}
+)
 
 
 def _paid_in(text: str, end: int) -> str:

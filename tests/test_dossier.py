@@ -1169,3 +1169,13 @@ def test_the_town_of_a_named_clinic_has_one_answer(tmp_path: Path) -> None:
     assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "place"] == [
         ["Newport Beach", "Malibu"]
     ]
+
+
+def test_a_day_a_hearing_is_set_for_is_to_come_and_does_not_date_an_age(tmp_path: Path) -> None:
+    sentence = "Trial is set for June 17 for {}-year-old Christopher Simpson, who is accused of murder.\n"
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Trial date\nOutlet: Daily Example\nPublished: 2013-05-01\n\n" + sentence.format(26),
+        "Title: Simpson trial\nOutlet: Example Wire\n\n" + sentence.format(27),
+    )
+    assert [_side_values(c) for c in dossier["conflicts"]] == [["26-year-old", "27-year-old"]]

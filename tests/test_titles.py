@@ -44,6 +44,7 @@ def test_titles_that_can_be_one_office(a: str, b: str) -> None:
         ("CEO", "COO"),
         ("Police spokesman Constable", "Sergeant"),  # a post beside a rank does not hide the rank
         ("Assistant GM", "Assistant coach"),
+        ("executive vice president", "chief marketing officer"),
     ],
 )
 def test_titles_that_are_different_offices(a: str, b: str) -> None:
@@ -85,3 +86,12 @@ def test_an_of_phrase_ends_before_a_conjunction() -> None:
 
 def test_a_preposition_before_the_title_is_not_part_of_it() -> None:
     assert _titles("It was the first poll held under President Kurbanguly Berdymukhamedov.") == ["President"]
+
+
+def test_a_chief_of_a_function_is_read_whole() -> None:
+    assert _titles("It is a great phone, said Drew Kelton, chief marketing officer at T-Mobile.") == [
+        "chief marketing officer"
+    ]
+    assert _titles("Apple senior vice president of marketing Phil Schiller spoke.") == [
+        "senior vice president"
+    ]

@@ -703,3 +703,22 @@ def test_a_month_without_its_day_dates_a_deed() -> None:
     assert (month.low, month.verb) == (3.0, "close")
     background = _read("A quake killed 26,000 people in Bam in December 2003.", published="2005-03-01")
     assert [v for v in background if v.anchor == "month"] == []
+
+
+def test_an_ordinal_series_may_be_a_name_of_several_words() -> None:
+    assert ("number", "ordinal:academy awards", 79.0) in _values(
+        "DeGeneres hosted the 79th Academy Awards in 2007."
+    )
+    assert [
+        v for v in _values("He was unveiled as the 12th Doctor Peter Capaldi.") if v[1].startswith("ordinal")
+    ] == []
+
+
+def test_a_salary_is_what_a_person_was_paid() -> None:
+    (salary,) = (
+        v for v in _read("Ross accepted a relatively low $3 million salary for directing.") if v.verb
+    )
+    (paid,) = (
+        v for v in _read("Ross was paid $4 million to direct the film.") if v.anchor.startswith("money")
+    )
+    assert salary.verb == paid.verb == "earn"
