@@ -173,11 +173,11 @@ def _about(
 ) -> str:
     """A neutral description of the disputed question."""
     if kind == "year":
-        return f"the year ({anchor})"
+        return f"the year ({anchor})" if anchor else "the year"
     if kind == "time":
         return "the time of the aftershock" if anchor.endswith("/aftershock") else "the time of day"
     if kind == "date":
-        return "the day it happened"
+        return "the month it happened" if anchor == "month" else "the day it happened"
     if kind == "weapon":
         return "the weapon"
     if kind == "place":

@@ -46,7 +46,7 @@ from corroborator.timeline import reference_date, resolve_date
 
 SCHEMA = "corroborator.dossier/1"
 # Bump when the dossier engine's output changes for the same input: cached dossiers are rebuilt.
-ENGINE_VERSION = "11"
+ENGINE_VERSION = "12"
 
 
 @cache

@@ -23,7 +23,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from corroborator.analysis import EntityMention
+from corroborator.analysis import EntityMention, Expression
 from corroborator.gazetteer import ROAD_WORDS, gazetteer_names, titles
 from corroborator.parsed import ParsedArticle, Token
 from corroborator.statements import REPORTING_VERBS, Statement
@@ -734,7 +734,7 @@ def _date_contexts(
     reference = reference_date(parsed.article.published)
     dated: list[tuple[int, int, str, frozenset[int], bool]] = []
     for expression in parsed.expressions_in(statement.start, statement.end):
-        if expression.label != "DATE":
+        if expression.label != "DATE" or _a_models_year(parsed, expression):
             continue
         ahead = looks_ahead(parsed, expression.start, (statement.start, statement.end))
         resolved = resolve_date(expression.text, reference, ahead=ahead)  # 'is set for June 17' is to come
@@ -767,6 +767,20 @@ _BARE_MONTH = re.compile(
     r"|november|december)$",
     re.I,
 )
+
+
+def _a_models_year(parsed: ParsedArticle, expression: Expression) -> bool:
+    """A bare year between an owner or 'a' and a name ('in his 2008 Bentley', 'by a 2013 Toyota
+    Camry'): the model of a thing someone has, not a time the clause happened at. 'The 1967
+    slayings' and 'the 2008 Miami Dolphins' still date their clause."""
+    if not re.fullmatch(r"(?:19|20)\d\d", expression.text.strip()):
+        return False
+    token = parsed.tokens[parsed.token_at(expression.start)]
+    head = parsed.tokens[token.head]
+    before = parsed.text[max(0, expression.start - 6) : expression.start].lower()
+    return (
+        head.pos == "PROPN" and head.i > token.i and bool(re.search(r"\b(?:his|her|their|its|a)\s+$", before))
+    )
 
 
 def _within_a_year(resolved: ResolvedDate, reference: date | None) -> bool:
@@ -1151,6 +1165,8 @@ def find_clashes(described: Sequence[Described], settings: AlignmentSettings) ->
     for (noun, signature), positions in _counted_once(described).items():
         index[("number", COUNT + noun)][signature].extend(positions)
     clashes: dict[tuple[int, int], frozenset[tuple[str, str]]] = {}
+    for pair, questions in _copied_sentence_clashes(described, settings):
+        clashes[pair] = questions
     named_in: dict[int, set[str]] = defaultdict(set)
     for d in described:
         named_in[d.statement.article_id] |= d.entities
@@ -1167,6 +1183,32 @@ def find_clashes(described: Sequence[Described], settings: AlignmentSettings) ->
                 for pair, questions in pairs:
                     clashes[pair] = clashes.get(pair, frozenset()) | questions
     return {pair: _without_repeats(questions) for pair, questions in sorted(clashes.items())}
+
+
+def _copied_sentence_clashes(
+    described: Sequence[Described], settings: AlignmentSettings
+) -> Iterable[tuple[tuple[int, int], frozenset[tuple[str, str]]]]:
+    """Two articles' tellings of one sentence, word for word but for a figure (a wire story run
+    twice): their bare figures answer one question (`_copy_clashes`). Blocked by the sentence with
+    its digits masked, so the cost is one dictionary pass."""
+    copies: dict[str, list[int]] = defaultdict(list)
+    for position, d in enumerate(described):
+        masked = _DIGITS.sub("#", " ".join(_WORD.findall(d.statement.text.lower())))
+        if masked.count(" ") >= _COPY_MIN_WORDS and "#" in masked:
+            copies[masked].append(position)
+    for members in copies.values():
+        for n, a in enumerate(members[: settings.clash_sample]):
+            for b in members[n + 1 : settings.clash_sample]:
+                first, second = described[a], described[b]
+                if first.statement.article_id != second.statement.article_id and (
+                    found := _copy_clashes(first, second)
+                ):
+                    yield (a, b), frozenset((va.kind, va.anchor) for va, _ in found)
+
+
+_WORD = re.compile(r"[\w$£€%]+(?:[.,:'’-]\w+)*")
+_DIGITS = re.compile(r"\d[\d,.:]*")
+_COPY_MIN_WORDS = 6
 
 
 # The question prefix of 'how many <noun>s', asked of counts each article gives one answer to.
@@ -1502,6 +1544,22 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
         )
         if sharp or loose:
             found.append((va, vb))
+    return found
+
+
+def _copy_clashes(a: Described, b: Described) -> list[tuple[Value, Value]]:
+    """A bare year or number (one no reader anchors) that differs between two tellings of one
+    sentence ('In 1957, Gigante was the hitman in a botched attempt ...' / 'In 1956, ...'): where the
+    words are the same and each telling has only that one figure, it answers the same question."""
+    found = []
+    for kind in ("year", "number"):
+        ours = [v for v in a.values if v.kind == kind and not v.anchor]
+        theirs = [v for v in b.values if v.kind == kind and not v.anchor]
+        if len(ours) != 1 or len(theirs) != 1 or ours[0].compatible(theirs[0]):
+            continue
+        if ours[0].text in b.statement.text or theirs[0].text in a.statement.text:
+            continue  # both figures stand in one telling: two things counted
+        found.append((ours[0], theirs[0]))
     return found
 
 

@@ -816,12 +816,16 @@ def _durations(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
         amount = parse_number(match.group(1))
         if amount is None:
             continue
-        days = amount * _DAYS_PER[match.group(2).lower()]
+        unit = _DAYS_PER[match.group(2).lower()]
+        days = amount * unit
         low, high = number_range(days, _qualifier_text(parsed.text, expression.start, expression.text))
         where = (expression.text, expression.start, expression.end)
         verb = _duration_head(parsed, expression.start, expression.end)
+        # 5% reconciles units ('six months' / '26 weeks'), but never half a unit: an 11-year and a
+        # 12-year veteran disagree
+        slack = min(0.05 * days, 0.45 * unit)
         found.append(
-            Value("number", "duration", min(low, days * 0.95), max(high, days * 1.05), *where, verb=verb)
+            Value("number", "duration", min(low, days - slack), max(high, days + slack), *where, verb=verb)
         )
     return found
 

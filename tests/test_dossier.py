@@ -1157,7 +1157,9 @@ def test_two_months_for_one_deed_conflict(tmp_path: Path) -> None:
         "AMD will buy SeaMicro for $334 million. It expects to close the deal in March.\n",
         "AMD is buying SeaMicro for $334 million. The deal is expected to close in April.\n",
     )
-    assert ("date", ["March", "April"]) in [(c["kind"], _side_values(c)) for c in dossier["conflicts"]]
+    assert ("the month it happened", ["March", "April"]) in [
+        (c["about"], _side_values(c)) for c in dossier["conflicts"]
+    ]
 
 
 def test_the_town_of_a_named_clinic_has_one_answer(tmp_path: Path) -> None:
@@ -1179,3 +1181,38 @@ def test_a_day_a_hearing_is_set_for_is_to_come_and_does_not_date_an_age(tmp_path
         "Title: Simpson trial\nOutlet: Example Wire\n\n" + sentence.format(27),
     )
     assert [_side_values(c) for c in dossier["conflicts"]] == [["26-year-old", "27-year-old"]]
+
+
+def test_a_sentence_run_twice_with_another_bare_figure_conflicts(tmp_path: Path) -> None:
+    told = "In {}, Gigante was the hitman in a botched attempt to assassinate then-boss Frank Costello.\n"
+    clash = _undated_pair(tmp_path / "clash", told.format(1957), told.format(1956))
+    assert [(c["about"], _side_values(c)) for c in clash["conflicts"]] == [("the year", ["1957", "1956"])]
+    same = _undated_pair(tmp_path / "same", told.format(1957), told.format(1957))
+    assert same["conflicts"] == []
+
+
+def test_an_eleven_and_a_twelve_year_veteran_disagree() -> None:
+    from test_values import _read
+
+    eleven, twelve = (
+        next(v for v in _read(f"Williams, an {n}-year veteran, shared the award.") if v.anchor == "duration")
+        for n in (11, 12)
+    )
+    months, weeks = (
+        next(v for v in _read(f"She was sentenced to {span} in jail.") if v.anchor == "duration")
+        for span in ("six months", "26 weeks")
+    )
+    assert not eleven.compatible(twelve) and months.compatible(weeks)
+
+
+def test_a_cars_model_year_does_not_date_the_drive(tmp_path: Path) -> None:
+    dossier = _two_article_dossier(
+        tmp_path,
+        "Title: Player arrested\nOutlet: Daily Example\nPublished: 2009-01-12\n\n"
+        "Williams, 32, was going west in his 2008 Bentley about 1:30 a.m., Officer Pennings said.\n",
+        "Title: Chargers tackle held\nOutlet: Example Wire\nPublished: 2009-01-12\n\n"
+        "Williams was stopped for speeding westbound on state route 94 at approximately 2:30 a.m. Sunday.\n",
+    )
+    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "time"] == [
+        ["about 1:30 a.m.", "approximately 2:30 a.m."]
+    ]

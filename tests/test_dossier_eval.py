@@ -257,7 +257,7 @@ def test_dropping_statements_never_raises_recall(dropped: set[str]) -> None:
 # -- the labelled sets --------------------------------------------------------------------------
 HELDOUT = Path(__file__).parent / "data" / "dossier_heldout"
 # The blind sets by number: dossier_blind2 to dossier_blind24 (add the next one by raising the bound).
-BLIND = {n: Path(__file__).parent / "data" / f"dossier_blind{n}" for n in range(2, 31)}
+BLIND = {n: Path(__file__).parent / "data" / f"dossier_blind{n}" for n in range(2, 35)}
 CASE_FILES = case_paths([CASES])
 ALL_CASE_FILES = case_paths([CASES, HELDOUT, *BLIND.values()])
 
