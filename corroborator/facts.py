@@ -1492,14 +1492,13 @@ def conflicting_values(a: Described, b: Described, settings: AlignmentSettings) 
         if va.anchor == "month":
             if not _same_scope(a.places, b.places):
                 continue  # the Bam quake in December, the Zarand quake in February
+            # 'expects to close the deal in March', 'is expected to close in April'
             if (
                 _same_doing(a, b, n, m)
                 or _same_thing_done(a, b, n, m)
                 or (_one_deed(va, vb) and about_same(a, b) >= settings.same_fact)
             ):
-                found.append(
-                    (va, vb)
-                )  # 'expects to close the deal in March', 'is expected to close in April'
+                found.append((va, vb))
             continue  # a story names many months: only one deed's months are compared
         if va.weekday or vb.weekday or va.monthday or vb.monthday:
             if _same_doing(a, b, n, m) or _same_thing_done(a, b, n, m) or _once_of_one(va, vb):

@@ -65,7 +65,8 @@ class ResolvedDate:
         return int(self.iso[:4])
 
 
-def _month(name: str) -> int:
+def month_number(name: str) -> int:
+    """The number of a month named in full or in short ("December", "Dec."): 12."""
     return _MONTHS[name.lower()[:3]]
 
 
@@ -115,11 +116,11 @@ def _forward(day: date, text: str) -> date:
 
 def _absolute(text: str) -> ResolvedDate | None:
     if match := _DAY_MONTH_YEAR.search(text):
-        return _day(int(match.group(3)), _month(match.group(2)), int(match.group(1)))
+        return _day(int(match.group(3)), month_number(match.group(2)), int(match.group(1)))
     if match := _MONTH_DAY_YEAR.search(text):
-        return _day(int(match.group(3)), _month(match.group(1)), int(match.group(2)))
+        return _day(int(match.group(3)), month_number(match.group(1)), int(match.group(2)))
     if match := _MONTH_YEAR.search(text):
-        return ResolvedDate(f"{int(match.group(2)):04d}-{_month(match.group(1)):02d}", "month")
+        return ResolvedDate(f"{int(match.group(2)):04d}-{month_number(match.group(1)):02d}", "month")
     return None
 
 
@@ -157,7 +158,7 @@ def _relative_to(text: str, reference: date) -> ResolvedDate | None:
     if match := (_MONTH_DAY.search(text) or _DAY_MONTH.search(text)):
         return _latest_month_day(reference, *_month_and_day(match))
     if match := _MONTH_ALONE.fullmatch(text.strip()):
-        return _latest_month(reference, _month(match.group(1)))
+        return _latest_month(reference, month_number(match.group(1)))
     if (match := _WEEKDAY.search(text)) and not re.search(r"\bnext\b", lowered):
         back = (reference.weekday() - _WEEKDAYS[match.group(1).lower()]) % 7
         return ResolvedDate((reference - timedelta(days=back)).isoformat(), "day")
@@ -177,7 +178,7 @@ def month_day(text: str) -> tuple[int, int] | None:
 def _month_and_day(match: re.Match[str]) -> tuple[int, int]:
     """(month, day) of a `_MONTH_DAY` ('Nov. 12') or `_DAY_MONTH` ('12 November') match."""
     first, second = match.group(1), match.group(2)
-    return (_month(first), int(second)) if not first.isdigit() else (_month(second), int(first))
+    return (month_number(first), int(second)) if not first.isdigit() else (month_number(second), int(first))
 
 
 def _latest_month_day(reference: date, month: int, day: int) -> ResolvedDate | None:

@@ -17,7 +17,7 @@ from datetime import date
 from corroborator.analysis import Expression
 from corroborator.parsed import ParsedArticle
 from corroborator.statements import REPORTING_VERBS
-from corroborator.timeline import month_day, reference_date, resolve_date
+from corroborator.timeline import month_day, month_number, reference_date, resolve_date
 from corroborator.titles import title_of, titles_agree
 
 BODY_PARTS = frozenset(
@@ -638,19 +638,20 @@ def _ages(parsed: ParsedArticle, start: int, end: int) -> list[Value]:
             age = float(match.group(1))
             told = match.re is _AGED  # 'Smith, age 64': the age of whoever the phrase is about
             anchor = "age" if told else _age_anchor(parsed, expression.end - 1)
+            noun = parsed.tokens[
+                parsed.token_at(expression.end - 1)
+            ].head  # 'woman' of 'the 63-year-old woman'
             holder = (
                 _holder(
                     parsed, start, expression.start, expression.end, reach=_age_reach(parsed, expression.end)
                 )
                 if anchor == "age"
-                else _name_after(
-                    parsed, parsed.tokens[parsed.tokens[parsed.token_at(expression.end - 1)].head].end
-                )
+                else _name_after(parsed, parsed.tokens[noun].end)
             )
             if holder < 0 and not told:
                 holder = _name_set_off(parsed, expression.start, expression.end, end)
             if holder < 0 and anchor != "age":
-                holder = _apposed_name(parsed, parsed.tokens[parsed.token_at(expression.end - 1)].head)
+                holder = _apposed_name(parsed, noun)
         elif (holder := _appositive_person(parsed, expression.start, expression.end)) >= 0:
             age = float(expression.text)  # 'Kathryn Jenkin, 20'
             anchor = "age"
@@ -951,7 +952,7 @@ def _month(parsed: ParsedArticle, expression: Expression, statement: tuple[int, 
     verb = _day_verb(parsed, expression, statement)
     if verb is None:
         return []
-    month = float(_MONTHS.index(told.group(1).lower()[:3]) + 1)
+    month = float(month_number(told.group(1)))
     where = (expression.text, expression.start, expression.end)
     theme = _theme(parsed, parsed.token_at(expression.start))
     return [Value("date", "month", month, month, *where, verb=verb, theme=theme)]
@@ -964,7 +965,6 @@ def _this_year(month: str, reference: date) -> bool:
     return abs((reference.year - year) * 12 + reference.month - number) < 12
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_ONLY = re.compile(
     r"(?:(?:in|last|this|next|early|late|mid-?|the end of)\s+)?(january|february|march|april|may|june|july"
     r"|august|september|october|november|december)(?:\s+(?:19|20)\d\d)?",

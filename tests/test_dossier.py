@@ -42,6 +42,11 @@ def _side_values(conflict: dict[str, Any]) -> list[str]:
     return [side["value"] for side in conflict["sides"]]
 
 
+def _sides(dossier: dict[str, Any], kind: str) -> list[list[str]]:
+    """The side values of each of the dossier's conflicts of one kind ('number', 'place')."""
+    return [_side_values(c) for c in dossier["conflicts"] if c["kind"] == kind]
+
+
 def test_the_dossier_follows_its_schema(seeds: dict[str, Any]) -> None:
     validate_dossier(seeds)
     assert seeds["schema"] == "corroborator.dossier/1"
@@ -495,7 +500,7 @@ def test_a_rank_and_a_post_of_one_person_are_no_conflict(tmp_path: Path) -> None
         "Title: Officer wounded\nOutlet: Example Wire\nPublished: 2026-02-06\n\n"
         "Vladimir Alekseyev, deputy chief of military intelligence, was shot in Moscow on Friday.\n",
     )
-    assert [c for c in dossier["conflicts"] if c["kind"] == "title"] == []
+    assert _sides(dossier, "title") == []
 
 
 def test_a_weekday_of_an_undated_report_still_conflicts(tmp_path: Path) -> None:
@@ -581,7 +586,7 @@ def test_undated_weekdays_of_different_deeds_are_no_conflict(tmp_path: Path) -> 
         "The coroner said Fred LaRue died Saturday of natural causes in his motel room.\n",
         "Fred LaRue was found dead in his room at the Sun Tan Motel Tuesday morning, officials said.\n",
     )
-    assert [c for c in dossier["conflicts"] if c["kind"] == "date"] == []
+    assert _sides(dossier, "date") == []
 
 
 def test_an_unnamed_victims_age_is_not_the_protagonists(tmp_path: Path) -> None:
@@ -654,7 +659,7 @@ def test_one_articles_timeline_of_two_sources_is_no_conflict(tmp_path: Path) -> 
         "Between 10:37 and 10:58 p.m. April 8, the pay-as-you-go phone called Flynn's phone six times.\n",
         "The jury in the Flynn murder trial deliberated for almost seven hours.\n",
     )
-    assert [c for c in dossier["conflicts"] if c["kind"] == "time"] == []
+    assert _sides(dossier, "time") == []
 
 
 def test_offers_of_two_organisations_are_no_conflict(tmp_path: Path) -> None:
@@ -665,7 +670,7 @@ def test_offers_of_two_organisations_are_no_conflict(tmp_path: Path) -> None:
         "Title: Red Sox bid\nOutlet: Example Wire\nPublished: 2008-12-20\n\n"
         "The Boston Red Sox made Mark Teixeira an eight-year, $184 million offer.\n",
     )
-    assert [c for c in dossier["conflicts"] if c["kind"] == "number"] == []
+    assert _sides(dossier, "number") == []
 
 
 def test_an_undated_reports_day_of_a_month_conflicts_for_one_deed(tmp_path: Path) -> None:
@@ -815,7 +820,7 @@ def test_tolls_dated_to_one_past_event_conflict(tmp_path: Path) -> None:
         "He is the former football player who went on a shooting rampage at an Atlanta courthouse in 2005, "
         "killing five people.\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "number"] == [["four", "five"]]
+    assert _sides(dossier, "number") == [["four", "five"]]
 
 
 def test_the_left_and_the_right_knee_conflict_and_a_knee_fits_either(tmp_path: Path) -> None:
@@ -861,7 +866,7 @@ def test_a_rounds_count_does_not_conflict_with_the_fights(tmp_path: Path) -> Non
         "Wladimir Klitschko dominated Hasim Rahman from the start.\nRahman barely threw a punch.\n"
         "In the sixth, he landed one punch.\n",
     )
-    assert [c for c in dossier["conflicts"] if c["kind"] == "number"] == []
+    assert _sides(dossier, "number") == []
 
 
 def test_two_reports_only_counts_of_one_thing_conflict_whatever_their_verbs(tmp_path: Path) -> None:
@@ -894,7 +899,7 @@ def test_a_toll_so_far_does_not_conflict_with_one_attacks(tmp_path: Path) -> Non
         "Israeli forces killed at least 40 people when they shelled a UN school in Gaza on Tuesday.\n",
         "More than 600 Palestinians have been killed so far in the 12 days of the Israeli offensive.\n",
     )
-    assert [c for c in dossier["conflicts"] if c["kind"] == "number"] == []
+    assert _sides(dossier, "number") == []
 
 
 def test_an_injury_given_as_the_reason_for_a_missed_game_is_read(tmp_path: Path) -> None:
@@ -903,9 +908,7 @@ def test_an_injury_given_as_the_reason_for_a_missed_game_is_read(tmp_path: Path)
         "Receiver Marvin Harrison did not play in the win over Jacksonville due to a hamstring injury.\n",
         "The Colts won over Jacksonville without receiver Marvin Harrison (ankle).\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "body part"] == [
-        ["hamstring", "ankle"]
-    ]
+    assert _sides(dossier, "body part") == [["hamstring", "ankle"]]
 
 
 def test_the_day_a_person_died_conflicts_when_one_report_says_he(tmp_path: Path) -> None:
@@ -915,9 +918,7 @@ def test_the_day_a_person_died_conflicts_when_one_report_says_he(tmp_path: Path)
         "A family friend who wrote about Felt's secret says he died Thursday.\n",
         "Felt died on Wednesday at his home in Santa Rosa, California.\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "date"] == [
-        ["Thursday", "Wednesday"]
-    ]
+    assert _sides(dossier, "date") == [["Thursday", "Wednesday"]]
 
 
 def test_the_prison_he_was_found_dead_in_conflicts_with_the_named_mans(tmp_path: Path) -> None:
@@ -927,9 +928,7 @@ def test_the_prison_he_was_found_dead_in_conflicts_with_the_named_mans(tmp_path:
         "Police are investigating how Gaetano Lo Presti was able to hang himself.\n"
         "He was found dead in a cell in Ucciardone prison late on Tuesday night.\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "place"] == [
-        ["Pagliarelli prison", "Ucciardone prison"]
-    ]
+    assert _sides(dossier, "place") == [["Pagliarelli prison", "Ucciardone prison"]]
 
 
 def test_a_spokesmans_two_ranks_conflict(tmp_path: Path) -> None:
@@ -938,9 +937,7 @@ def test_a_spokesmans_two_ranks_conflict(tmp_path: Path) -> None:
         "Vancouver Police spokesman Constable Tim Fanning said the suspect had been fired on Thursday.\n",
         "Sergeant Tim Fanning says the suspect had recently been fired from his job.\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "title"] == [
-        ["Police spokesman Constable", "Sergeant"]
-    ]
+    assert _sides(dossier, "title") == [["Police spokesman Constable", "Sergeant"]]
 
 
 def test_two_people_named_for_one_role_conflict(tmp_path: Path) -> None:
@@ -988,7 +985,7 @@ def test_an_age_beside_the_subject_of_a_denial_is_still_told(tmp_path: Path) -> 
         "Winston Blackmore, 58, was arrested by police on Tuesday.\n",
         "Winston Blackmore, 52, was not available for comment.\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "number"] == [["58", "52"]]
+    assert _sides(dossier, "number") == [["58", "52"]]
 
 
 def test_thieves_and_robbers_on_the_street_of_the_raid_are_one_count(tmp_path: Path) -> None:
@@ -999,7 +996,7 @@ def test_thieves_and_robbers_on_the_street_of_the_raid_are_one_count(tmp_path: P
         "The five robbers stole nearly all the jewellery on display at Harry Winston jewellers "
         "on the Avenue Montaigne.\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "number"] == [["four", "five"]]
+    assert _sides(dossier, "number") == [["four", "five"]]
 
 
 def test_a_time_staff_were_told_to_leave_conflicts(tmp_path: Path) -> None:
@@ -1009,9 +1006,7 @@ def test_a_time_staff_were_told_to_leave_conflicts(tmp_path: Path) -> None:
         "Staff at Fiji Island Auto, across the street from the building where the shooting took place, "
         "were told at 4:30 p.m. local time to leave the premises.\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "time"] == [
-        ["5:30 p.m.", "4:30 p.m."]
-    ]
+    assert _sides(dossier, "time") == [["5:30 p.m.", "4:30 p.m."]]
 
 
 def test_two_players_wounds_are_no_conflict(tmp_path: Path) -> None:
@@ -1020,7 +1015,7 @@ def test_two_players_wounds_are_no_conflict(tmp_path: Path) -> None:
         "Phillips had already missed three games earlier this season with a fractured left forearm.\n",
         "Bush tweaked his left knee last Thursday and the Saints put him on injured reserve.\n",
     )
-    assert [c for c in dossier["conflicts"] if c["kind"] == "body part"] == []
+    assert _sides(dossier, "body part") == []
 
 
 def test_the_town_of_a_clinic_named_in_apposition_conflicts(tmp_path: Path) -> None:
@@ -1029,9 +1024,7 @@ def test_the_town_of_a_clinic_named_in_apposition_conflicts(tmp_path: Path) -> N
         "The actress Tara Reid was admitted into Promises Treatment Center in Los Angeles, California.\n",
         "Tara Reid has checked into Promises Treatment Center, a prominent rehab clinic in Palm Springs.\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "place"] == [
-        ["Los Angeles", "Palm Springs"]
-    ]
+    assert _sides(dossier, "place") == [["Los Angeles", "Palm Springs"]]
 
 
 def test_the_street_of_a_fire_does_not_narrow_its_toll(tmp_path: Path) -> None:
@@ -1041,7 +1034,7 @@ def test_the_street_of_a_fire_does_not_narrow_its_toll(tmp_path: Path) -> None:
         "was noticed but no one was injured.\n",
         "Two people were injured when the blaze hit the church.\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "number"] == [["no one", "Two"]]
+    assert _sides(dossier, "number") == [["no one", "Two"]]
 
 
 def test_representatives_are_many_and_name_no_one_role(tmp_path: Path) -> None:
@@ -1050,7 +1043,7 @@ def test_representatives_are_many_and_name_no_one_role(tmp_path: Path) -> None:
         "Rep. Nick Rahall said Congress may try to overturn the new endangered species regulations.\n",
         "Rep. Jim McDermott said Congress may try to overturn the new endangered species regulations.\n",
     )
-    assert [c for c in dossier["conflicts"] if c["kind"] == "name"] == []
+    assert _sides(dossier, "name") == []
 
 
 def test_each_reports_one_doctor_conflicts_but_an_article_naming_several_asks_nothing(tmp_path: Path) -> None:
@@ -1074,7 +1067,7 @@ def test_yards_thrown_and_yards_run_back_are_no_conflict(tmp_path: Path) -> None
         "David Garrard threw for 329 yards and a touchdown, but gave up a costly interception.\n",
         "Keiwan Ratliff intercepted David Garrard's pass and raced in from 35 yards out.\n",
     )
-    assert [c for c in dossier["conflicts"] if c["kind"] == "number"] == []
+    assert _sides(dossier, "number") == []
 
 
 def test_the_women_killed_in_a_past_attack_conflict_when_both_date_it(tmp_path: Path) -> None:
@@ -1083,7 +1076,7 @@ def test_the_women_killed_in_a_past_attack_conflict_when_both_date_it(tmp_path: 
         "Police arrested Sharron Smith in the 1967 slayings of two women at an ice cream shop in Staunton.\n",
         "Sharron Smith is accused of murdering three women at a Staunton ice cream store in 1967.\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "number"] == [["two", "three"]]
+    assert _sides(dossier, "number") == [["two", "three"]]
 
 
 def test_what_the_loot_was_valued_at_and_worth_conflict(tmp_path: Path) -> None:
@@ -1093,9 +1086,7 @@ def test_what_the_loot_was_valued_at_and_worth_conflict(tmp_path: Path) -> None:
         "Harry Winston.\n",
         "Robbers snatched $128 million worth of diamond rings from a Harry Winston boutique in Paris.\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "number"] == [
-        ["$108 million", "$128 million"]
-    ]
+    assert _sides(dossier, "number") == [["$108 million", "$128 million"]]
 
 
 def test_a_bomb_that_detonated_and_an_explosion_are_one_happening(tmp_path: Path) -> None:
@@ -1104,9 +1095,7 @@ def test_a_bomb_that_detonated_and_an_explosion_are_one_happening(tmp_path: Path
         "The bomb detonated around 5:30 p.m. at the bank in the 2500 block of Oregon 214.\n",
         "The explosion happened at the West Coast Bank just before 4:30 p.m., deputies said.\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "time"] == [
-        ["5:30 p.m.", "just before 4:30 p.m."]
-    ]
+    assert _sides(dossier, "time") == [["5:30 p.m.", "just before 4:30 p.m."]]
 
 
 def test_the_day_a_host_was_named_or_unveiled_conflicts(tmp_path: Path) -> None:
@@ -1115,7 +1104,7 @@ def test_the_day_a_host_was_named_or_unveiled_conflicts(tmp_path: Path) -> None:
         "On Friday, the Academy named Australian actor Hugh Jackman as the host of February's annual show.\n",
         "Oscar organizers on Thursday unveiled Hugh Jackman as the host of their gala film awards.\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "date"] == [["Friday", "Thursday"]]
+    assert _sides(dossier, "date") == [["Friday", "Thursday"]]
 
 
 def test_two_prices_of_one_purchase_conflict_whatever_the_company_is_called(tmp_path: Path) -> None:
@@ -1128,9 +1117,7 @@ def test_two_prices_of_one_purchase_conflict_whatever_the_company_is_called(tmp_
         "Yesterday Advanced Micro Devices Inc. (AMD) announced its purchase of ATI Technologies Inc. "
         "in a US $5.8 billion deal.\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "number"] == [
-        ["5.4-billion", "$5.8 billion"]
-    ]
+    assert _sides(dossier, "number") == [["5.4-billion", "$5.8 billion"]]
 
 
 def test_one_players_moment_told_at_two_game_clocks_conflicts_but_two_moments_do_not(tmp_path: Path) -> None:
@@ -1168,9 +1155,7 @@ def test_the_town_of_a_named_clinic_has_one_answer(tmp_path: Path) -> None:
         "Her lawyer told the judge that Lohan had checked into Morningside Recovery in Newport Beach.\n",
         "She flew on a private jet, headed for Morningside Recovery in Malibu, a facility with a pool.\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "place"] == [
-        ["Newport Beach", "Malibu"]
-    ]
+    assert _sides(dossier, "place") == [["Newport Beach", "Malibu"]]
 
 
 def test_a_day_a_hearing_is_set_for_is_to_come_and_does_not_date_an_age(tmp_path: Path) -> None:
@@ -1213,6 +1198,4 @@ def test_a_cars_model_year_does_not_date_the_drive(tmp_path: Path) -> None:
         "Title: Chargers tackle held\nOutlet: Example Wire\nPublished: 2009-01-12\n\n"
         "Williams was stopped for speeding westbound on state route 94 at approximately 2:30 a.m. Sunday.\n",
     )
-    assert [_side_values(c) for c in dossier["conflicts"] if c["kind"] == "time"] == [
-        ["about 1:30 a.m.", "approximately 2:30 a.m."]
-    ]
+    assert _sides(dossier, "time") == [["about 1:30 a.m.", "approximately 2:30 a.m."]]
